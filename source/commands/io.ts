@@ -1,0 +1,43 @@
+import type {Readable, Writable} from 'node:stream';
+import os from 'node:os';
+import {redactSecrets} from '../config/redact.js';
+
+/**
+ * Everything a command touches outside its arguments. Commands never reach for
+ * process.* directly, so tests run them in-process with captured streams.
+ */
+export type CommandIo = {
+	stdout: Writable;
+	stderr: Writable;
+	stdin: Readable;
+	/** stdin is an interactive terminal (prompts are allowed). */
+	stdinIsTty: boolean;
+	/** stdout is a terminal (colour is allowed unless NO_COLOR or --no-color). */
+	stdoutIsTty: boolean;
+	env: NodeJS.ProcessEnv;
+	cwd: string;
+	home: string;
+};
+
+export function processIo(): CommandIo {
+	return {
+		stdout: process.stdout,
+		stderr: process.stderr,
+		stdin: process.stdin,
+		stdinIsTty: Boolean(process.stdin.isTTY),
+		stdoutIsTty: Boolean(process.stdout.isTTY),
+		env: process.env,
+		cwd: process.cwd(),
+		home: os.homedir(),
+	};
+}
+
+/** Data goes to stdout. Secrets are masked on the way out, whatever produced the text. */
+export function out(io: CommandIo, text: string): void {
+	io.stdout.write(redactSecrets(text));
+}
+
+/** Messages, warnings and prompts go to stderr. */
+export function say(io: CommandIo, text: string): void {
+	io.stderr.write(redactSecrets(text.endsWith('\n') ? text : `${text}\n`));
+}

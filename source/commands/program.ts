@@ -1,0 +1,73 @@
+import {Command, CommanderError} from 'commander';
+import {type CommandIo, say} from './io.js';
+import {CommandError} from './errors.js';
+import {registerValidateCommands} from './validate.js';
+import {registerConfigCommands} from './config/register.js';
+
+export type TuiOptions = {
+	/** Folder of policy files to browse offline. */
+	dir?: string;
+};
+
+export type CliHooks = {
+	/** Starts the full-screen app. Injected so that plain commands never load ink. */
+	startTui: (options: TuiOptions, io: CommandIo) => Promise<number>;
+};
+
+/** Options every command accepts, read through program.opts(). */
+export type GlobalOptions = {
+	context?: string;
+	color: boolean;
+	yes?: boolean;
+	debug?: boolean;
+};
+
+export function buildProgram(io: CommandIo, hooks: CliHooks, setExit: (code: number) => void): Command {
+	const program = new Command('spytui')
+		.description('Keyboard-driven terminal UI and CLI for Spyderbat policies (spyctl-compatible).')
+		.option('--context <name>', 'use this spyctl context instead of the current one')
+		.option('--no-color', 'never colour output (NO_COLOR is honoured too)')
+		.option('-y, --yes', 'answer yes to every prompt')
+		.option('--debug', 'print details of failures')
+		.option('--dir <dir>', 'browse the policy files in DIR, offline', 'examples')
+		.showHelpAfterError('(run with --help for usage)')
+		.exitOverride()
+		.configureOutput({
+			writeOut: text => io.stdout.write(text),
+			writeErr: text => io.stderr.write(text),
+		})
+		.action(async (options: TuiOptions) => {
+			setExit(await hooks.startTui({dir: options.dir}, io));
+		});
+	// Help is a command of its own so that `spytui help validate` works as in spyctl.
+	program.helpCommand(true);
+	registerValidateCommands(program, io, setExit);
+	registerConfigCommands(program, io);
+	return program;
+}
+
+/** Runs one command line and returns the exit code: 0 ok, 1 failure, 2 usage error. */
+export async function runCli(argv: string[], io: CommandIo, hooks: CliHooks): Promise<number> {
+	let code = 0;
+	const program = buildProgram(io, hooks, c => {
+		code = c;
+	});
+	try {
+		await program.parseAsync(argv, {from: 'user'});
+		return code;
+	} catch (error) {
+		if (error instanceof CommanderError) {
+			// Help and version exit 0; everything else commander rejects is a usage error.
+			return error.exitCode === 0 ? 0 : 2;
+		}
+		if (error instanceof CommandError) {
+			say(io, `Error: ${error.message}`);
+			return error.exitCode;
+		}
+		const debug = Boolean(program.opts<GlobalOptions>().debug);
+		const detail = error instanceof Error ? (debug ? (error.stack ?? error.message) : error.message) : String(error);
+		say(io, `Error: ${detail}`);
+		if (!debug) say(io, 'Run again with --debug for details.');
+		return 1;
+	}
+}

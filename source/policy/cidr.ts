@@ -1,0 +1,23 @@
+import ipaddr from 'ipaddr.js';
+
+export type Network = {address: ipaddr.IPv4 | ipaddr.IPv6; prefix: number; family: 'ipv4' | 'ipv6'};
+
+/** Parses `10.0.0.0/8` or a bare address (a /32 or /128, as Python's ip_network reads it). */
+export function parseNetwork(text: string): Network | undefined {
+	try {
+		if (text.includes('/')) {
+			const [address, prefix] = ipaddr.parseCIDR(text);
+			return {address, prefix, family: address.kind()};
+		}
+		const address = ipaddr.parse(text);
+		return {address, prefix: address.kind() === 'ipv4' ? 32 : 128, family: address.kind()};
+	} catch {
+		return undefined;
+	}
+}
+
+/** Is `inner` the same network as `outer` or inside it? Both must be of one family. */
+export function isSubnetOf(inner: Network, outer: Network): boolean {
+	if (inner.family !== outer.family || inner.prefix < outer.prefix) return false;
+	return inner.address.match(outer.address, outer.prefix);
+}
