@@ -1,5 +1,5 @@
 import {Command, CommanderError} from 'commander';
-import {type CommandIo, say} from './io.js';
+import {type CommandIo, out, say} from './io.js';
 import {CommandError} from './errors.js';
 import {registerValidateCommands} from './validate.js';
 import {registerConfigCommands} from './config/register.js';
@@ -33,8 +33,8 @@ export function buildProgram(io: CommandIo, hooks: CliHooks, setExit: (code: num
 		.showHelpAfterError('(run with --help for usage)')
 		.exitOverride()
 		.configureOutput({
-			writeOut: text => io.stdout.write(text),
-			writeErr: text => io.stderr.write(text),
+			writeOut: text => out(io, text),
+			writeErr: text => say(io, text),
 		})
 		.action(async (options: TuiOptions) => {
 			setExit(await hooks.startTui({dir: options.dir}, io));

@@ -11,13 +11,15 @@ export type IssueDescription = {
 /** Turns a zod issue into a short message in the user's terms, never echoing the value (it may be a key). */
 export function describeIssue(issue: z.core.$ZodIssue, input: unknown): IssueDescription {
 	const path = [...issue.path];
+	if (issue.code !== 'unrecognized_keys' && issue.code !== 'custom' && valueAt(input, path) === undefined) {
+		return {path, message: 'is required', atKey: false};
+	}
 	switch (issue.code) {
 		case 'unrecognized_keys': {
 			return {path: [...path, issue.keys[0] ?? ''], message: 'is not a known field', atKey: true};
 		}
 		case 'invalid_type': {
-			const missing = valueAt(input, path) === undefined;
-			return {path, message: missing ? 'is required' : `must be ${article(issue.expected)}`, atKey: false};
+			return {path, message: `must be ${article(issue.expected)}`, atKey: false};
 		}
 		case 'invalid_value': {
 			return {path, message: `must be ${issue.values.map(value => JSON.stringify(value)).join(' or ')}`, atKey: false};

@@ -2,24 +2,21 @@ import path from 'node:path';
 
 /** Where one scope (global or a workspace) keeps its config and secrets. */
 export type ConfigLocation = {
-	scope: 'global' | 'workspace';
 	/** The `.spyctl` folder. */
 	dir: string;
 	config: string;
-	secretsDir: string;
 	secrets: string;
 };
 
 const appDirName = '.spyctl';
 
-export function locationIn(parent: string, scope: ConfigLocation['scope']): ConfigLocation {
+export function locationIn(parent: string): ConfigLocation {
 	const dir = path.join(parent, appDirName);
-	const secretsDir = path.join(dir, '.secrets');
-	return {scope, dir, config: path.join(dir, 'config'), secretsDir, secrets: path.join(secretsDir, 'secrets')};
+	return {dir, config: path.join(dir, 'config'), secrets: path.join(dir, '.secrets', 'secrets')};
 }
 
 export function globalLocation(home: string): ConfigLocation {
-	return locationIn(path.resolve(home), 'global');
+	return locationIn(path.resolve(home));
 }
 
 /**
@@ -32,7 +29,7 @@ export function workspaceCandidates(cwd: string, home: string): ConfigLocation[]
 	const candidates: ConfigLocation[] = [];
 	let dir = path.resolve(cwd);
 	for (;;) {
-		const location = locationIn(dir, 'workspace');
+		const location = locationIn(dir);
 		if (location.dir !== globalDir) candidates.push(location);
 		const parent = path.dirname(dir);
 		if (parent === dir) return candidates;

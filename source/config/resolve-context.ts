@@ -23,10 +23,6 @@ export async function resolveContext(io: ConfigIo, contextName?: string): Promis
 }
 
 export function resolveFrom(config: LoadedConfig, contextName?: string): ResolvedContext {
-	const warnings = [...config.warnings];
-	if (config.secrets.size === 0) {
-		warnings.push("Warning: No secrets found. Create a secret for accessing the Spyderbat API via the command 'spytui config set-apisecret'.");
-	}
 	const name = contextName ?? selectedContextName(config);
 	const context = config.contexts.get(name);
 	if (!context) {
@@ -35,7 +31,11 @@ export function resolveFrom(config: LoadedConfig, contextName?: string): Resolve
 			: new CommandError(`Unable to locate context '${name}'. Try 'spytui config get-contexts' to list them.`);
 	}
 	const secret = config.secrets.get(context.secret);
-	if (!secret) throw new CommandError(`Unable to locate secret '${context.secret}'`);
+	if (!secret) {
+		throw new CommandError(
+			`Unable to locate secret '${context.secret}'. Create it with 'spytui config set-apisecret ${context.secret} -k KEY'.`,
+		);
+	}
 	return {
 		name,
 		organization: context.organization,
@@ -44,7 +44,7 @@ export function resolveFrom(config: LoadedConfig, contextName?: string): Resolve
 		apiKey: secret.apiKey,
 		apiUrl: secret.apiUrl,
 		sources: {config: context.source, secret: secret.source},
-		warnings,
+		warnings: config.warnings,
 	};
 }
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import {writeFileAtomic} from './atomic-write.js';
+import {writeFileAtomic} from '../policy/atomic-write.js';
 import {documentText} from './yaml-output.js';
 import type {YamlFile} from './yaml-file.js';
 

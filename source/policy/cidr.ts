@@ -21,3 +21,10 @@ export function isSubnetOf(inner: Network, outer: Network): boolean {
 	if (inner.family !== outer.family || inner.prefix < outer.prefix) return false;
 	return inner.address.match(outer.address, outer.prefix);
 }
+
+/** `10.0.0.1/8` names a host, not a network; spyctl (Python's strict ip_network) rejects it. Returns the network meant. */
+export function intendedNetwork(network: Network): string | undefined {
+	const text = `${network.address.toString()}/${network.prefix}`;
+	const base = network.family === 'ipv4' ? ipaddr.IPv4.networkAddressFromCIDR(text) : ipaddr.IPv6.networkAddressFromCIDR(text);
+	return base.toString() === network.address.toString() ? undefined : `${base.toString()}/${network.prefix}`;
+}

@@ -44,8 +44,9 @@ function processIdProblems(spec: Record<string, unknown>, path: PathSegment[]): 
 	};
 	walk(spec['processPolicy'], [...path, 'processPolicy']);
 
+	// Without a process tree there is nothing to check references against; its absence is reported already.
 	const network = spec['networkPolicy'];
-	if (!isRecord(network)) return problems;
+	if (!isRecord(network) || !Array.isArray(spec['processPolicy'])) return problems;
 	for (const direction of ['ingress', 'egress']) {
 		const rules = network[direction];
 		if (!Array.isArray(rules)) continue;

@@ -1,8 +1,9 @@
-import {stringify} from 'yaml';
+import jsyaml from 'js-yaml';
+import {writeSchema} from './yaml-schema.js';
 
-/** YAML as spyctl writes it: insertion order, no anchors, no folded lines. */
+/** YAML as spyctl writes it: insertion order, no anchors, lists not indented under their key, no folded lines. */
 export function toYaml(value: unknown): string {
-	return stringify(value, {lineWidth: 0, aliasDuplicateObjects: false});
+	return jsyaml.dump(value, {schema: writeSchema, lineWidth: -1, noRefs: true, noArrayIndent: true});
 }
 
 export function toJson(value: unknown): string {

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import {isDeepStrictEqual} from 'node:util';
-import {writeFileAtomic} from './files.js';
+import {writeFileAtomic} from './atomic-write.js';
 import {loadDocuments, type LoadedObject} from './load.js';
 import {setSpecSwitch, type SpecSwitch} from './minimal-edit.js';
 

@@ -37,29 +37,3 @@ async function readStream(stream: Readable): Promise<Buffer> {
 	for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
 	return Buffer.concat(chunks);
 }
-
-/**
- * Replaces a file's content so that a crash leaves either the old or the new
- * file, never half of one: write a temporary file beside it, flush, rename.
- */
-export async function writeFileAtomic(target: string, text: string): Promise<void> {
-	const directory = path.dirname(target);
-	const temporary = path.join(directory, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
-	const mode = await fs.stat(target).then(
-		stats => stats.mode & 0o777,
-		() => 0o644,
-	);
-	const handle = await fs.open(temporary, 'wx', mode);
-	try {
-		await handle.writeFile(text, 'utf8');
-		await handle.sync();
-	} finally {
-		await handle.close();
-	}
-	try {
-		await fs.rename(temporary, target);
-	} catch (error) {
-		await fs.rm(temporary, {force: true});
-		throw error;
-	}
-}

@@ -1,5 +1,6 @@
 import jsyaml from 'js-yaml';
 import {SourceText} from './source-text.js';
+import {readSchemaFor} from './yaml-schema.js';
 import type {FileProblem, PathSegment} from './problem.js';
 
 /** One object found in a file: a whole document, an element of an `items` list, or of a JSON array. */
@@ -31,7 +32,7 @@ export function loadDocuments(bytes: Buffer | string, file: string): LoadResult 
 	const source = new SourceText(file, text);
 	let values: unknown[];
 	try {
-		values = jsyaml.loadAll(text, undefined, {schema: jsyaml.CORE_SCHEMA, filename: file});
+		values = jsyaml.loadAll(text, undefined, {schema: readSchemaFor(text), filename: file});
 	} catch (error) {
 		return failed(...syntaxProblems(source, error));
 	}

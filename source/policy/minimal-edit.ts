@@ -54,6 +54,8 @@ function insertPair(text: string, spec: YAMLMap, change: SpecSwitch): string {
 		return `${text.slice(0, firstStart)}${keyText}: ${valueText},${separator}${text.slice(firstStart)}`;
 	}
 
+	// A new line ends the way the file's lines end, so a CRLF file stays CRLF.
+	const eol = text.includes('\r\n') ? '\r\n' : '\n';
 	const anchor = spec.items.find(item => insertBefore[change.key].includes(String(keyOf(item))));
 	const reference = anchor ?? first;
 	if (!reference) throw new Error('spec is empty');
@@ -61,13 +63,13 @@ function insertPair(text: string, spec: YAMLMap, change: SpecSwitch): string {
 	const lineStart = text.lastIndexOf('\n', keyStart - 1) + 1;
 	const indent = text.slice(lineStart, keyStart);
 	if (anchor && /^[ \t]*$/.test(indent)) {
-		return `${text.slice(0, lineStart)}${indent}${keyText}: ${valueText}\n${text.slice(lineStart)}`;
+		return `${text.slice(0, lineStart)}${indent}${keyText}: ${valueText}${eol}${text.slice(lineStart)}`;
 	}
 	// No key to stand before: add the line after the mapping's last value.
 	const end = spec.range![1];
 	const column = /^[ \t]*$/.test(indent) ? indent : ' '.repeat(keyStart - lineStart);
 	const line = `${column}${keyText}: ${valueText}`;
-	return text[end - 1] === '\n' ? `${text.slice(0, end)}${line}\n${text.slice(end)}` : `${text.slice(0, end)}\n${line}${text.slice(end)}`;
+	return text[end - 1] === '\n' ? `${text.slice(0, end)}${line}${eol}${text.slice(end)}` : `${text.slice(0, end)}${eol}${line}${text.slice(end)}`;
 }
 
 function renderScalar(value: string | boolean, style: Scalar['type']): string {

@@ -13,8 +13,9 @@ export function validateObject(value: Record<string, unknown>): Problem[] {
 		return [{path: ['kind'], message: `Unable to validate '${String(kind)}', no schema exists for objects of that type. Known kinds: ${kinds.join(', ')}`}];
 	}
 	const metadata = isRecord(value['metadata']) ? value['metadata'] : {};
-	const result = schemaFor(kind, metadata['type']).safeParse(value);
-	const problems = result.success ? [] : issuesToProblems(result.error.issues, value);
+	const schema = schemaFor(kind, metadata['type']);
+	const result = schema.safeParse(value);
+	const problems = result.success ? [] : issuesToProblems(result.error.issues, {schema, root: value});
 	problems.push(...crossChecks(value));
 	return dedupe(problems);
 }

@@ -1,34 +1,35 @@
 import type {z} from 'zod';
 import {describeValue} from './load.js';
 import type {PathSegment, Problem} from './problem.js';
-import {closestFieldName} from './field-names.js';
+import {allowedFieldsAt, closestFieldName} from './field-names.js';
 
 type Issue = z.core.$ZodIssue;
 
+/** What the issues were found in: the schema and the value it checked. */
+type Checked = {schema: z.core.$ZodType; root: unknown};
+
 /** Turns zod's issues into plain sentences a policy author can act on. */
-export function issuesToProblems(issues: readonly Issue[], root: unknown, prefix: PathSegment[] = []): Problem[] {
-	return issues.flatMap(issue => issueToProblems(issue, root, prefix));
+export function issuesToProblems(issues: readonly Issue[], checked: Checked, prefix: PathSegment[] = []): Problem[] {
+	return issues.flatMap(issue => issueToProblems(issue, checked, prefix));
 }
 
-function issueToProblems(issue: Issue, root: unknown, prefix: PathSegment[]): Problem[] {
+function issueToProblems(issue: Issue, checked: Checked, prefix: PathSegment[]): Problem[] {
+	const {root} = checked;
 	const path = [...prefix, ...(issue.path as PathSegment[])];
+	if (valueAt(root, path) === undefined && isMissingValueIssue(issue)) return [{path, message: requiredText(issue)}];
 	switch (issue.code) {
 		case 'unrecognized_keys': {
+			const allowed = allowedFieldsAt(checked.schema, path);
 			return issue.keys.map(key => {
-				const suggestion = closestFieldName(key);
+				const suggestion = closestFieldName(key, allowed);
 				return {path: [...path, key], atKey: true, message: `unknown field '${key}'${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`};
 			});
 		}
 		case 'invalid_type': {
-			const value = valueAt(root, path);
-			if (value === undefined) return [{path, message: 'is required'}];
-			return [{path, message: `must be ${expectedText(issue.expected)}, not ${describeValue(value)}`}];
+			return [{path, message: `must be ${expectedText(issue.expected)}, not ${describeValue(valueAt(root, path))}`}];
 		}
 		case 'invalid_value': {
-			const options = issue.values.map(option => String(option));
-			const value = valueAt(root, path);
-			const found = value === undefined ? '' : `, not ${describeValue(value)}`;
-			return [{path, message: options.length === 1 ? `must be '${options[0]}'${found}` : `must be one of ${options.join(', ')}${found}`}];
+			return [{path, message: `${optionsText(issue)}, not ${describeValue(valueAt(root, path))}`}];
 		}
 		case 'too_small': {
 			return [{path, message: tooSmallText(issue)}];
@@ -37,10 +38,12 @@ function issueToProblems(issue: Issue, root: unknown, prefix: PathSegment[]): Pr
 			return [{path, message: tooBigText(issue)}];
 		}
 		case 'invalid_format': {
-			return [{path, message: issue.format === 'url' ? 'must be an http or https URL' : `must be a valid ${issue.format}`}];
+			if (issue.format === 'url') return [{path, message: 'must be an http or https URL'}];
+			// A pattern carries the schema's own sentence, e.g. "must not contain spaces".
+			return [{path, message: issue.format === 'regex' ? issue.message : `must be a valid ${issue.format}`}];
 		}
 		case 'invalid_union': {
-			return bestBranch(issue, root, prefix);
+			return bestBranch(issue, checked, prefix);
 		}
 		default: {
 			return [{path, message: issue.message}];
@@ -49,13 +52,13 @@ function issueToProblems(issue: Issue, root: unknown, prefix: PathSegment[]): Pr
 }
 
 /** A union fails as a whole; the branch that came closest explains the mistake best. */
-function bestBranch(issue: z.core.$ZodIssueInvalidUnion, root: unknown, prefix: PathSegment[]): Problem[] {
+function bestBranch(issue: z.core.$ZodIssueInvalidUnion, checked: Checked, prefix: PathSegment[]): Problem[] {
 	const path = [...prefix, ...(issue.path as PathSegment[])];
-	const value = valueAt(root, path);
+	const value = valueAt(checked.root, path);
 	if (typeof value !== 'object' || value === null) {
 		return [{path, message: `must be ${unionText(issue)}, not ${describeValue(value)}`}];
 	}
-	const branches = issue.errors.map(branch => issuesToProblems(branch, root, path));
+	const branches = issue.errors.map(branch => issuesToProblems(branch, checked, path));
 	const best = branches.reduce((a, b) => (b.length < a.length ? b : a));
 	return best.length > 0 ? best : [{path, message: issue.message}];
 }
@@ -63,6 +66,20 @@ function bestBranch(issue: z.core.$ZodIssueInvalidUnion, root: unknown, prefix: 
 function unionText(issue: z.core.$ZodIssueInvalidUnion): string {
 	const expected = issue.errors.flatMap(branch => branch.filter(inner => inner.code === 'invalid_type' && inner.path.length === 0).map(inner => expectedText((inner as z.core.$ZodIssueInvalidType).expected)));
 	return expected.length > 0 ? [...new Set(expected)].join(' or ') : 'a valid value';
+}
+
+/** Issues that, on a missing value, mean only that the field must be given. */
+function isMissingValueIssue(issue: Issue): boolean {
+	return issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_union';
+}
+
+function requiredText(issue: Issue): string {
+	return issue.code === 'invalid_value' ? `is required: ${optionsText(issue).replace(/^must be /, '')}` : 'is required';
+}
+
+function optionsText(issue: z.core.$ZodIssueInvalidValue): string {
+	const options = issue.values.map(option => String(option));
+	return options.length === 1 ? `must be '${options[0]}'` : `must be one of ${options.join(', ')}`;
 }
 
 function expectedText(expected: string): string {

@@ -55,8 +55,8 @@ describe('spytui validate', () => {
 		const {file} = write('bad.yaml', broken);
 		const run = await cli(['validate', '-f', file]);
 		expect(run.code).toBe(1);
-		expect(run.stderr).toContain(`${file}:15:5: spec.processPolicy[0].names: unknown field 'names' (did you mean 'name'?)`);
-		expect(run.stderr).toContain(`${file}:23:19: spec.response.default[0].makeRedFlag.severity: must be one of critical, high, medium, low, info, not the text "urgent"`);
+		expect(run.stderr).toContain(`${file}:14:5: spec.processPolicy[0].names: unknown field 'names' (did you mean 'name'?)`);
+		expect(run.stderr).toContain(`${file}:22:19: spec.response.default[0].makeRedFlag.severity: must be one of critical, high, medium, low, info, not the text "urgent"`);
 		expect(run.stderr).toContain(`Error: Invalid object in '${file}' (2 problems).`);
 		expect(run.stderr).not.toMatch(/\n\s+at /);
 	});

@@ -14,7 +14,7 @@ export function registerInitWorkspace(config: Command, io: CommandIo, assumeYes:
 			'Create .spyctl/config in the current folder. Its contexts and current context apply in this folder and below, over the global config.',
 		)
 		.action(async () => {
-			const location = locationIn(io.cwd, 'workspace');
+			const location = locationIn(io.cwd);
 			const exists = await fs.stat(location.config).then(
 				() => true,
 				() => false,

@@ -1,6 +1,6 @@
 import type {z} from 'zod';
 import {baseline, fingerprint, fingerprintGroup, guardianDeviation, ruleset, uidList} from './other-kinds.js';
-import {anyPolicy, clusterPolicy, tracePolicy, workloadPolicy} from './policy.js';
+import {anyPolicy, clusterPolicy, tracePolicy, untypedPolicy, workloadPolicy} from './policy.js';
 
 export const kinds = ['SpyderbatPolicy', 'SpyderbatBaseline', 'SpyderbatFingerprint', 'FingerprintGroup', 'GuardianDeviation', 'SpyderbatRuleset', 'UidList'] as const;
 export type Kind = (typeof kinds)[number];
@@ -15,7 +15,8 @@ export function schemaFor(kind: Kind, policyType?: unknown): z.ZodType {
 		case 'SpyderbatPolicy': {
 			if (policyType === 'cluster') return clusterPolicy;
 			if (policyType === 'trace') return tracePolicy;
-			return workloadPolicy;
+			if (policyType === 'container' || policyType === 'linux-service') return workloadPolicy;
+			return untypedPolicy;
 		}
 		case 'SpyderbatBaseline': {
 			return baseline;

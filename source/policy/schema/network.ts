@@ -1,5 +1,5 @@
 import {z} from 'zod';
-import {isSubnetOf, parseNetwork} from '../cidr.js';
+import {intendedNetwork, isSubnetOf, parseNetwork} from '../cidr.js';
 import {nonEmptyString, port} from './common.js';
 
 const maximumExceptions = 10;
@@ -16,11 +16,14 @@ export const ipBlock = z
 			context.issues.push({code: 'custom', input: cidr, path: ['cidr'], message: `'${cidr}' is not a valid IPv4 or IPv6 network`});
 			return;
 		}
+		const meant = intendedNetwork(outer);
+		if (meant) context.issues.push({code: 'custom', input: cidr, path: ['cidr'], message: `'${cidr}' has host bits set; did you mean '${meant}'?`});
 		for (const [index, text] of except.entries()) {
 			const inner = parseNetwork(text);
 			const path = ['except', index];
 			if (!inner) context.issues.push({code: 'custom', input: text, path, message: `'${text}' is not a valid IPv4 or IPv6 network`});
 			else if (inner.family !== outer.family) context.issues.push({code: 'custom', input: text, path, message: `Network types are not the same: '${text}' and '${cidr}'`});
+			else if (intendedNetwork(inner)) context.issues.push({code: 'custom', input: text, path, message: `'${text}' has host bits set; did you mean '${intendedNetwork(inner)}'?`});
 			else if (!isSubnetOf(inner, outer)) context.issues.push({code: 'custom', input: text, path, message: `'${text}' is not a subnet of '${cidr}'`});
 		}
 	});
@@ -36,7 +39,7 @@ export const peer = z
 		}
 	});
 
-const processIds = z.array(nonEmptyString);
+const processIds = z.array(nonEmptyString).min(1);
 
 export const ingressRule = z.strictObject({
 	from: z.array(peer).min(1),

@@ -37,9 +37,9 @@ export const guardianDeviation = z.strictObject({
 	kind: z.literal('GuardianDeviation'),
 	metadata: z.looseObject({
 		type: z.enum(['container', 'linux-service', 'cluster']),
-		policy_uid: z.string().optional(),
-		checksum: z.string().optional(),
-		uid: z.string().optional(),
+		policy_uid: z.string(),
+		checksum: z.string(),
+		uid: z.string(),
 	}),
 	spec: z.looseObject({
 		processPolicy: z.array(deviationProcessEntry).optional(),

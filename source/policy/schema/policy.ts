@@ -37,7 +37,8 @@ export const workloadPolicySpec = z.strictObject({
 });
 
 export const clusterPolicySpec = z.strictObject({
-	clusterSelector,
+	// Required, but reported by the cross-check in spyctl's words rather than as a bare "is required".
+	clusterSelector: clusterSelector.optional(),
 	namespaceSelector: namespaceSelector.optional(),
 	podSelector: podSelector.optional(),
 	containerSelector: containerSelector.optional(),
@@ -73,6 +74,9 @@ const envelope = {apiVersion, kind: z.literal('SpyderbatPolicy')};
 export const workloadPolicy = z.strictObject({...envelope, metadata: workloadMetadata, spec: workloadPolicySpec});
 export const clusterPolicy = z.strictObject({...envelope, metadata: policyMetadata.extend({type: z.literal('cluster')}), spec: clusterPolicySpec});
 export const tracePolicy = z.strictObject({...envelope, metadata: policyMetadata.extend({type: z.literal('trace')}), spec: tracePolicySpec});
+
+/** A policy whose type is missing or unknown: checked as a workload policy, but the type error lists all four types. */
+export const untypedPolicy = workloadPolicy.extend({metadata: policyMetadata});
 
 /** For the JSON Schema only: validation picks the variant from metadata.type to give one clear set of errors. */
 export const anyPolicy = z.union([workloadPolicy, clusterPolicy, tracePolicy]);

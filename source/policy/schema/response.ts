@@ -2,63 +2,71 @@ import {z} from 'zod';
 import {severity} from './common.js';
 import {actionSelectors} from './selectors.js';
 
-const switchable = z.strictObject({enabled: z.boolean().optional()}).nullable();
-
-/** Every action spytui accepts, from both spyctl generations (webhook is the older one's). */
-export const actionBodies = {
-	makeRedFlag: z.strictObject({
+/** What each action takes, before any selectors (spyctl's Default*Model). */
+const actionFields = {
+	makeRedFlag: {
 		severity,
 		impact: z.string().max(100).optional(),
 		content: z.string().max(350).optional(),
 		enabled: z.boolean().optional(),
-	}),
-	makeOpsFlag: z.strictObject({
+	},
+	makeOpsFlag: {
 		severity,
 		description: z.string().max(350).optional(),
 		content: z.string().max(350).optional(),
-		enabled: z.boolean().optional(),
-	}),
-	agentKillProcess: switchable,
-	agentKillProcessGroup: switchable,
-	agentKillProcessTree: switchable,
-	agentKillPod: switchable,
-	agentReniceProcess: z.strictObject({
+	},
+	agentKillProcess: {enabled: z.boolean().optional()},
+	agentKillProcessGroup: {enabled: z.boolean().optional()},
+	agentKillProcessTree: {enabled: z.boolean().optional()},
+	agentKillPod: {enabled: z.boolean().optional()},
+	agentReniceProcess: {
 		priority: z.union([z.string(), z.int()]),
 		enabled: z.boolean().optional(),
-	}),
-	webhook: z.strictObject({
+	},
+	// The older spyctl generation's notification action.
+	webhook: {
 		urlDestination: z.url({protocol: /^https?$/}).max(2048),
 		template: z.enum(['json', 'yaml', 'slack']),
-	}),
-};
+	},
+} satisfies Record<string, z.ZodRawShape>;
 
-export const actionNames = Object.keys(actionBodies) as Array<keyof typeof actionBodies>;
+export type ActionName = keyof typeof actionFields;
+export const actionNames = Object.keys(actionFields) as ActionName[];
 const selectorNames = Object.keys(actionSelectors);
+const withoutRequiredFields = new Set<string>(['agentKillProcess', 'agentKillProcessGroup', 'agentKillProcessTree', 'agentKillPod']);
 
-const optionalBodies = Object.fromEntries(Object.entries(actionBodies).map(([name, body]) => [name, body.optional()])) as {
-	[Name in keyof typeof actionBodies]: z.ZodOptional<(typeof actionBodies)[Name]>;
-};
+/** Default actions cover the whole policy; scoped actions carry their selectors inside the action body. */
+function actionBody(name: ActionName, scope: 'default' | 'actions') {
+	const body = scope === 'default' ? z.strictObject(actionFields[name]) : z.strictObject({...actionFields[name], ...actionSelectors});
+	// `agentKillPod:` with nothing after it names an action that needs no settings.
+	return withoutRequiredFields.has(name) ? body.nullable() : body;
+}
 
 function actionEntry(scope: 'default' | 'actions') {
-	return z.strictObject({...optionalBodies, ...actionSelectors}).check(context => {
-		const keys = Object.keys(context.value);
-		const actions = keys.filter(key => (actionNames as string[]).includes(key));
-		const selectors = keys.filter(key => selectorNames.includes(key));
-		if (actions.length === 0) {
+	const bodies = Object.fromEntries(actionNames.map(name => [name, actionBody(name, scope).optional()]));
+	return z.strictObject(bodies).check(context => {
+		const present = Object.keys(context.value).filter(key => (actionNames as string[]).includes(key));
+		if (present.length === 0) {
 			context.issues.push({code: 'custom', input: context.value, message: `an action entry needs one action: ${actionNames.join(', ')}`});
-		} else if (actions.length > 1) {
+		} else if (present.length > 1) {
 			context.issues.push({
 				code: 'custom',
 				input: context.value,
-				message: `Detected multiple action definitions in one action (${actions.join(', ')}). Each action definition must be a separate entry in the list.`,
+				message: `Detected multiple action definitions in one action (${present.join(', ')}). Each action definition must be a separate entry in the list.`,
 			});
 		}
-		if (scope === 'default') {
-			for (const selector of selectors) {
-				context.issues.push({code: 'custom', input: context.value, path: [selector], message: 'default actions apply to the whole policy and take no selectors; move this entry to actions'});
+		if (scope === 'actions') {
+			for (const name of present) {
+				const body = (context.value as Record<string, Record<string, unknown> | null | undefined>)[name];
+				if (!body || !Object.keys(body).some(key => selectorNames.includes(key))) {
+					context.issues.push({
+						code: 'custom',
+						input: body,
+						path: [name],
+						message: `At least one selector required for non-default actions (${selectorNames.join(', ')}).`,
+					});
+				}
 			}
-		} else if (selectors.length === 0) {
-			context.issues.push({code: 'custom', input: context.value, message: `At least one selector required for non-default actions (${selectorNames.join(', ')}).`});
 		}
 	});
 }

@@ -81,7 +81,8 @@ const labelSelector = (name: string) =>
 			matchExpressions: z.array(expression).optional(),
 		})
 		.check(context => {
-			if (context.value.matchLabels === undefined && context.value.matchExpressions === undefined) {
+			const {matchLabels = {}, matchExpressions = []} = context.value;
+			if (Object.keys(matchLabels).length === 0 && matchExpressions.length === 0) {
 				context.issues.push({code: 'custom', input: context.value, message: `${name} needs matchLabels or matchExpressions`});
 			}
 		});

@@ -1,0 +1,16 @@
+import {z} from 'zod';
+import {largePolicy} from './test/bench/large-policy.js';
+import {processNode} from './source/policy/schema/process.js';
+import {workloadPolicy} from './source/policy/schema/policy.js';
+import {networkPolicy} from './source/policy/schema/network.js';
+import {response} from './source/policy/schema/response.js';
+const p = largePolicy(5000, 2000) as any;
+const time = (n: string, f: () => void) => { for (let i=0;i<3;i++) f(); const t=performance.now(); for (let i=0;i<5;i++) f(); console.log(n, ((performance.now()-t)/5).toFixed(1)); };
+time('process', () => z.array(processNode).safeParse(p.spec.processPolicy));
+time('network', () => networkPolicy.safeParse(p.spec.networkPolicy));
+time('whole', () => workloadPolicy.safeParse(p));
+import {crossCheckWorkload} from './source/policy/cross-checks.js';
+import {validateObject} from './source/policy/validate.js';
+time('cross', () => crossCheckWorkload(p));
+time('validateObject', () => validateObject(p));
+time('whole again', () => workloadPolicy.safeParse(p));

@@ -1,0 +1,177 @@
+import type {LocalRow} from '../operations/local-folder.js';
+import {collapseKey, detailCursorIndex, detailView, filteredRows, layoutOf, selectedIndex, selectedRow} from './derive.js';
+import {helpLines} from './help-content.js';
+import type {KeyPress} from './keys.js';
+import type {Command} from './keymap.js';
+import {clamp} from './scroll.js';
+import type {State} from './store.js';
+import type {TreeNode} from './tree/node.js';
+import {rowTree} from './tree/policy-tree.js';
+
+/** What each command does to the state. Effects (reading files, exiting) follow from the state they leave. */
+export function applyCommand(state: State, command: Command, press: KeyPress): State {
+	switch (command) {
+		case 'app.quit': {
+			return {...state, quitting: true};
+		}
+		case 'app.help': {
+			return {...state, help: {open: true, top: 0}};
+		}
+		case 'app.filter': {
+			return {...state, focus: 'list', filter: {...state.filter, editing: true}};
+		}
+		case 'app.reload': {
+			return {...state, load: {request: state.load.request + 1, phase: 'loading'}};
+		}
+
+		case 'list.down': {
+			return selectAt(state, selectedIndex(state) + 1);
+		}
+		case 'list.up': {
+			return selectAt(state, selectedIndex(state) - 1);
+		}
+		case 'list.top': {
+			return selectAt(state, 0);
+		}
+		case 'list.bottom': {
+			return selectAt(state, filteredRows(state).length - 1);
+		}
+		case 'list.pageDown': {
+			return selectAt(state, selectedIndex(state) + layoutOf(state).listRows);
+		}
+		case 'list.pageUp': {
+			return selectAt(state, selectedIndex(state) - layoutOf(state).listRows);
+		}
+		case 'list.open': {
+			return {...state, focus: 'detail', filter: {...state.filter, editing: false}};
+		}
+		case 'list.clearFilter': {
+			return {...state, filter: {text: '', editing: false}};
+		}
+
+		case 'detail.down': {
+			return cursorAt(state, detailCursorIndex(state) + 1);
+		}
+		case 'detail.up': {
+			return cursorAt(state, detailCursorIndex(state) - 1);
+		}
+		case 'detail.top': {
+			return cursorAt(state, 0);
+		}
+		case 'detail.bottom': {
+			return cursorAt(state, detailView(state).nodes.length - 1);
+		}
+		case 'detail.pageDown': {
+			return pageCursor(state, 1);
+		}
+		case 'detail.pageUp': {
+			return pageCursor(state, -1);
+		}
+		case 'detail.toggle': {
+			const cursor = detailView(state).nodes[detailCursorIndex(state)];
+			return cursor ? setFolded(state, [cursor.node.key], cursor.expanded) : state;
+		}
+		case 'detail.expand': {
+			const index = detailCursorIndex(state);
+			const cursor = detailView(state).nodes[index];
+			if (!cursor || cursor.node.children.length === 0) return state;
+			return cursor.expanded ? cursorAt(state, index + 1) : setFolded(state, [cursor.node.key], false);
+		}
+		case 'detail.collapse': {
+			const cursor = detailView(state).nodes[detailCursorIndex(state)];
+			if (!cursor) return state;
+			if (cursor.expanded) return setFolded(state, [cursor.node.key], true);
+			return cursor.parent === undefined ? state : cursorAt(state, cursor.parent);
+		}
+		case 'detail.expandAll': {
+			const row = selectedRow(state);
+			return row ? setFolded(state, branchKeys(rowTree(row)), false) : state;
+		}
+		case 'detail.collapseAll': {
+			const row = selectedRow(state);
+			return row ? setFolded(state, branchKeys(rowTree(row)), true) : state;
+		}
+		case 'detail.back': {
+			return {...state, focus: 'list'};
+		}
+
+		case 'filter.type': {
+			return {...state, filter: {...state.filter, text: state.filter.text + (press.text ?? '')}};
+		}
+		case 'filter.erase': {
+			return {...state, filter: {...state.filter, text: [...state.filter.text].slice(0, -1).join('')}};
+		}
+		case 'filter.clear': {
+			return {...state, filter: {...state.filter, text: ''}};
+		}
+		case 'filter.accept': {
+			return {...state, filter: {...state.filter, editing: false}};
+		}
+		case 'filter.cancel': {
+			return {...state, filter: {text: '', editing: false}};
+		}
+
+		case 'help.close': {
+			return {...state, help: {open: false, top: 0}};
+		}
+		case 'help.down': {
+			return scrollHelp(state, state.help.top + 1);
+		}
+		case 'help.up': {
+			return scrollHelp(state, state.help.top - 1);
+		}
+		case 'help.top': {
+			return scrollHelp(state, 0);
+		}
+		case 'help.bottom': {
+			return scrollHelp(state, Number.POSITIVE_INFINITY);
+		}
+		case 'help.pageDown': {
+			return scrollHelp(state, state.help.top + layoutOf(state).helpRows);
+		}
+		case 'help.pageUp': {
+			return scrollHelp(state, state.help.top - layoutOf(state).helpRows);
+		}
+	}
+}
+
+function selectAt(state: State, index: number): State {
+	const rows = filteredRows(state);
+	const row: LocalRow | undefined = rows[clamp(index, 0, rows.length - 1)];
+	return row ? {...state, list: {...state.list, selectedId: row.id}} : state;
+}
+
+function cursorAt(state: State, index: number): State {
+	const {nodes} = detailView(state);
+	const node = nodes[clamp(index, 0, nodes.length - 1)];
+	return node ? {...state, detail: {...state.detail, cursorKey: node.node.key}} : state;
+}
+
+/** Moves the tree cursor by a screenful of rows, counting wrapped nodes by their height. */
+function pageCursor(state: State, direction: 1 | -1): State {
+	const {layout} = detailView(state);
+	const cursor = detailCursorIndex(state);
+	const line = (layout.firstLineOf[cursor] ?? 0) + direction * layoutOf(state).detailRows;
+	const target = layout.lines[clamp(line, 0, layout.lines.length - 1)];
+	return target ? cursorAt(state, target.node) : state;
+}
+
+function setFolded(state: State, keys: readonly string[], folded: boolean): State {
+	const row = selectedRow(state);
+	if (!row || keys.length === 0) return state;
+	const collapsed = new Set(state.detail.collapsed);
+	for (const key of keys) {
+		if (folded) collapsed.add(collapseKey(row, key));
+		else collapsed.delete(collapseKey(row, key));
+	}
+	return {...state, detail: {...state.detail, collapsed}};
+}
+
+function branchKeys(nodes: readonly TreeNode[]): string[] {
+	return nodes.flatMap(node => (node.children.length === 0 ? [] : [node.key, ...branchKeys(node.children)]));
+}
+
+function scrollHelp(state: State, top: number): State {
+	const room = helpLines().length - layoutOf(state).helpRows;
+	return {...state, help: {...state.help, top: clamp(top, 0, room)}};
+}

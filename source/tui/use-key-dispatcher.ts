@@ -1,0 +1,23 @@
+import {useCallback} from 'react';
+import {type Key, useInput, useStdin} from 'ink';
+import {toKeyPress} from './keys.js';
+import type {Action} from './store.js';
+
+/**
+ * The app's only useInput. It forwards every key press to the reducer, which
+ * resolves it through the keymap against the current state. Keys arriving in
+ * one chunk (key repeat, paste) therefore each see the state the previous one
+ * left, with no stale closures.
+ */
+export function useKeyDispatcher(dispatch: (action: Action) => void): void {
+	// Without a TTY, an active useInput throws "Raw mode is not supported". isRawModeSupported
+	// is undefined (not false) for a pipe and useInput only skips on false, hence Boolean().
+	const canReadKeys = Boolean(useStdin().isRawModeSupported);
+	const onInput = useCallback(
+		(input: string, key: Key) => {
+			dispatch({type: 'key', press: toKeyPress(input, key)});
+		},
+		[dispatch],
+	);
+	useInput(onInput, {isActive: canReadKeys});
+}
