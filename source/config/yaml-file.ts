@@ -2,8 +2,9 @@ import fs from 'node:fs/promises';
 import {type Document, LineCounter, parseDocument} from 'yaml';
 import type {z} from 'zod';
 import {ConfigFileError} from './errors.js';
-import {describeIssue, formatPath} from './describe-issue.js';
-import {locatePath} from './yaml-location.js';
+import {formatPath, type PathSegment} from '../policy/problem.js';
+import {locateInDocument} from '../policy/source-text.js';
+import {issuesToProblems} from '../policy/zod-issues.js';
 
 /** A YAML file as found on disk, kept as a Document so edits preserve comments and key order. */
 export type YamlFile = {
@@ -31,24 +32,24 @@ export async function readYamlFile(path: string, label: string): Promise<YamlFil
 export function validateYamlFile<Schema extends z.ZodType>(file: YamlFile, schema: Schema, label: string, input: unknown): z.output<Schema> {
 	const result = schema.safeParse(input);
 	if (result.success) return result.data;
-	const [first, ...rest] = result.error.issues;
+	// A config or secrets file may hold a key: messages never repeat a value.
+	const [first, ...rest] = issuesToProblems(result.error.issues, {schema, root: input, quoteValues: false});
 	if (!first) throw new ConfigFileError(`${label} ${file.path} is invalid.`);
-	const {path, message, atKey} = describeIssue(first, input);
 	const more = rest.length > 0 ? ` (and ${rest.length} more ${rest.length === 1 ? 'problem' : 'problems'})` : '';
-	throw invalidFieldError(file, label, path, `${message}${more}`, atKey);
+	throw invalidFieldError(file, label, first.path, `${first.message}${more}`, first.atKey);
 }
 
-/** `<label> <file>:<line>:<col> is invalid: <field path> <message>`, on one line. */
+/** `<label> <file>:<line>:<col> is invalid: <field path>: <message>`, on one line. */
 export function invalidFieldError(
 	file: YamlFile,
 	label: string,
-	path: readonly PropertyKey[],
+	path: readonly PathSegment[],
 	message: string,
 	atKey = false,
 ): ConfigFileError {
-	const position = locatePath(file.document, file.lineCounter, path, atKey);
-	const where = position ? `${file.path}:${position.line}:${position.col}` : file.path;
-	return new ConfigFileError(`${label} ${where} is invalid: ${formatPath(path)} ${message}`);
+	const position = locateInDocument(file.document, file.lineCounter, path, atKey);
+	const where = position ? `${file.path}:${position.line}:${position.column}` : file.path;
+	return new ConfigFileError(`${label} ${where} is invalid: ${formatPath(path) || 'the document'}: ${message}`);
 }
 
 async function readTextIfExists(path: string, label: string): Promise<string | undefined> {

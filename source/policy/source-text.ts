@@ -31,30 +31,7 @@ export class SourceText {
 	 */
 	locate(documentIndex: number, path: readonly PathSegment[], atKey = false): Position | undefined {
 		const document = this.documents()[documentIndex];
-		if (!document) return undefined;
-		let node: unknown = document.contents;
-		let offset = rangeStart(node);
-		for (const [index, segment] of path.entries()) {
-			const last = index === path.length - 1;
-			if (isMap(node)) {
-				const pair = node.items.find(item => (isScalar(item.key) ? item.key.value : item.key) === segment);
-				if (!pair) break;
-				if (last && atKey) return this.positionAt(rangeStart(pair.key) ?? offset);
-				node = pair.value;
-				offset = rangeStart(node) ?? rangeStart(pair.key) ?? offset;
-			} else if (isSeq(node) && typeof segment === 'number') {
-				node = node.items[segment];
-				if (node === undefined) break;
-				offset = rangeStart(node) ?? offset;
-			} else {
-				break;
-			}
-		}
-		return this.positionAt(offset);
-	}
-
-	private positionAt(offset: number | undefined): Position | undefined {
-		return offset === undefined ? undefined : this.positionOf(offset);
+		return document ? locateInDocument(document, this.parse().lines, path, atKey) : undefined;
 	}
 
 	private parse() {
@@ -65,6 +42,34 @@ export class SourceText {
 		}
 		return this.parsed;
 	}
+}
+
+/** The same for any parsed YAML document, such as a config file held open for editing. */
+export function locateInDocument(document: Document, lines: LineCounter, path: readonly PathSegment[], atKey = false): Position | undefined {
+	let node: unknown = document.contents;
+	let offset = rangeStart(node);
+	for (const [index, segment] of path.entries()) {
+		const last = index === path.length - 1;
+		if (isMap(node)) {
+			const pair = node.items.find(item => (isScalar(item.key) ? item.key.value : item.key) === segment);
+			if (!pair) break;
+			if (last && atKey) {
+				offset = rangeStart(pair.key) ?? offset;
+				break;
+			}
+			node = pair.value;
+			offset = rangeStart(node) ?? rangeStart(pair.key) ?? offset;
+		} else if (isSeq(node) && typeof segment === 'number') {
+			node = node.items[segment];
+			if (node === undefined) break;
+			offset = rangeStart(node) ?? offset;
+		} else {
+			break;
+		}
+	}
+	if (offset === undefined) return undefined;
+	const {line, col} = lines.linePos(offset);
+	return {line, column: col};
 }
 
 function rangeStart(node: unknown): number | undefined {

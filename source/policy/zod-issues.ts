@@ -5,8 +5,11 @@ import {allowedFieldsAt, closestFieldName} from './field-names.js';
 
 type Issue = z.core.$ZodIssue;
 
-/** What the issues were found in: the schema and the value it checked. */
-type Checked = {schema: z.core.$ZodType; root: unknown};
+/**
+ * What the issues were found in: the schema and the value it checked. Files
+ * that hold secrets set quoteValues to false, so a message never repeats a value.
+ */
+type Checked = {schema: z.core.$ZodType; root: unknown; quoteValues?: boolean};
 
 /** Turns zod's issues into plain sentences a policy author can act on. */
 export function issuesToProblems(issues: readonly Issue[], checked: Checked, prefix: PathSegment[] = []): Problem[] {
@@ -26,10 +29,10 @@ function issueToProblems(issue: Issue, checked: Checked, prefix: PathSegment[]):
 			});
 		}
 		case 'invalid_type': {
-			return [{path, message: `must be ${expectedText(issue.expected)}, not ${describeValue(valueAt(root, path))}`}];
+			return [{path, message: `must be ${expectedText(issue.expected)}${found(checked, path)}`}];
 		}
 		case 'invalid_value': {
-			return [{path, message: `${optionsText(issue)}, not ${describeValue(valueAt(root, path))}`}];
+			return [{path, message: `${optionsText(issue)}${found(checked, path)}`}];
 		}
 		case 'too_small': {
 			return [{path, message: tooSmallText(issue)}];
@@ -56,7 +59,7 @@ function bestBranch(issue: z.core.$ZodIssueInvalidUnion, checked: Checked, prefi
 	const path = [...prefix, ...(issue.path as PathSegment[])];
 	const value = valueAt(checked.root, path);
 	if (typeof value !== 'object' || value === null) {
-		return [{path, message: `must be ${unionText(issue)}, not ${describeValue(value)}`}];
+		return [{path, message: `must be ${unionText(issue)}${found(checked, path)}`}];
 	}
 	const branches = issue.errors.map(branch => issuesToProblems(branch, checked, path));
 	const best = branches.reduce((a, b) => (b.length < a.length ? b : a));
@@ -68,13 +71,18 @@ function unionText(issue: z.core.$ZodIssueInvalidUnion): string {
 	return expected.length > 0 ? [...new Set(expected)].join(' or ') : 'a valid value';
 }
 
+function found(checked: Checked, path: readonly PathSegment[]): string {
+	return checked.quoteValues === false ? '' : `, not ${describeValue(valueAt(checked.root, path))}`;
+}
+
 /** Issues that, on a missing value, mean only that the field must be given. */
 function isMissingValueIssue(issue: Issue): boolean {
 	return issue.code === 'invalid_type' || issue.code === 'invalid_value' || issue.code === 'invalid_union';
 }
 
 function requiredText(issue: Issue): string {
-	return issue.code === 'invalid_value' ? `is required: ${optionsText(issue).replace(/^must be /, '')}` : 'is required';
+	if (issue.code !== 'invalid_value') return 'is required';
+	return issue.values.length === 1 ? `is required and ${optionsText(issue)}` : `is required: ${optionsText(issue).replace(/^must be /, '')}`;
 }
 
 function optionsText(issue: z.core.$ZodIssueInvalidValue): string {

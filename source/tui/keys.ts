@@ -26,8 +26,31 @@ const namedKeys: Array<[keyof Key, string]> = [
 	['delete', 'backspace'],
 ];
 
-/** Turns Ink's (input, key) pair into a KeyPress. */
-export function toKeyPress(input: string, key: Key): KeyPress {
+/**
+ * Turns Ink's (input, key) pair into key presses. Ink hands over a run of
+ * characters without escape sequences as one input (a fast typist, key
+ * repeat, a paste, tmux sending Enter right after a letter), so each character
+ * becomes a press of its own: `jjj` moves three rows, `j\r` moves and opens.
+ */
+export function toKeyPresses(input: string, key: Key): KeyPress[] {
+	const characters = [...input];
+	return characters.length > 1 ? characters.map(character => characterPress(character)) : [toKeyPress(input, key)];
+}
+
+const controlCharacters: Record<string, string> = {'\r': 'enter', '\n': 'enter', '\t': 'tab', '\b': 'backspace', '\u007F': 'backspace'};
+
+/** One character of a run, named as Ink would have named it alone. */
+function characterPress(character: string): KeyPress {
+	const named = controlCharacters[character];
+	if (named) return {name: named};
+	const code = character.codePointAt(0) ?? 0;
+	// Ctrl+A is 0x01 and so on up to Ctrl+Z.
+	if (code >= 1 && code <= 26) return {name: `ctrl+${String.fromCodePoint(code + 96)}`};
+	if (character === ' ') return {name: 'space', text: ' '};
+	return {name: character, text: character};
+}
+
+function toKeyPress(input: string, key: Key): KeyPress {
 	if (key.tab) return {name: key.shift ? 'shift+tab' : 'tab'};
 	for (const [flag, name] of namedKeys) {
 		if (key[flag] === true) return {name};

@@ -1,6 +1,6 @@
 import {useCallback} from 'react';
 import {type Key, useInput, useStdin} from 'ink';
-import {toKeyPress} from './keys.js';
+import {toKeyPresses} from './keys.js';
 import type {Action} from './store.js';
 
 /**
@@ -15,7 +15,7 @@ export function useKeyDispatcher(dispatch: (action: Action) => void): void {
 	const canReadKeys = Boolean(useStdin().isRawModeSupported);
 	const onInput = useCallback(
 		(input: string, key: Key) => {
-			dispatch({type: 'key', press: toKeyPress(input, key)});
+			for (const press of toKeyPresses(input, key)) dispatch({type: 'key', press});
 		},
 		[dispatch],
 	);

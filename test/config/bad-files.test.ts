@@ -27,14 +27,14 @@ describe('invalid config and secrets files', () => {
 		const text = configText([{name: 'prod', secret: 's', org: 'O'}]).replace('organization: O', 'organization: [1, 2]');
 		const file = writeFile(configPath(home), text);
 		expect((await loadError(home, project)).message).toBe(
-			`Config file ${file}:7:19 is invalid: contexts[0].context.organization must be a string`,
+			`Config file ${file}:7:19 is invalid: contexts[0].context.organization: must be text`,
 		);
 	});
 
 	it('rejects extra keys in Config, pointing at the key', async () => {
 		const {project, home} = makeDirs();
 		const file = writeFile(configPath(project), configText([]) + 'colour: blue\n');
-		expect((await loadError(home, project)).message).toBe(`Config file ${file}:5:1 is invalid: colour is not a known field`);
+		expect((await loadError(home, project)).message).toBe(`Config file ${file}:5:1 is invalid: colour: unknown field 'colour'`);
 	});
 
 	it('rejects unknown filters, which would otherwise widen a context silently', async () => {
@@ -42,21 +42,21 @@ describe('invalid config and secrets files', () => {
 		const text = configText([{name: 'prod', secret: 's', org: 'O', extra: '    namepsace: [kube-system]\n'}]);
 		const file = writeFile(configPath(home), text);
 		expect((await loadError(home, project)).message).toBe(
-			`Config file ${file}:8:5 is invalid: contexts[0].context.namepsace is not a known field`,
+			`Config file ${file}:8:5 is invalid: contexts[0].context.namepsace: unknown field 'namepsace' (did you mean 'namespace'?)`,
 		);
 	});
 
 	it('reports a missing required field at its parent', async () => {
 		const {project, home} = makeDirs();
 		const file = writeFile(configPath(home), 'apiVersion: spyderbat/v1\nkind: Config\ncontexts:\n- name: prod\n  context: {organization: O}\ncurrent-context: prod\n');
-		expect((await loadError(home, project)).message).toBe(`Config file ${file}:4:3 is invalid: contexts[0].secret is required`);
+		expect((await loadError(home, project)).message).toBe(`Config file ${file}:4:3 is invalid: contexts[0].secret: is required`);
 	});
 
 	it('reports a wrong kind and counts the other problems', async () => {
 		const {project, home} = makeDirs();
 		const file = writeFile(configPath(home), 'apiVersion: v2\nkind: Config\ncontexts: []\ncurrent-context: 3\n');
 		expect((await loadError(home, project)).message).toBe(
-			`Config file ${file}:1:13 is invalid: apiVersion must be "spyderbat/v1" (and 1 more problem)`,
+			`Config file ${file}:1:13 is invalid: apiVersion: must be 'spyderbat/v1' (and 1 more problem)`,
 		);
 	});
 
@@ -66,13 +66,13 @@ describe('invalid config and secrets files', () => {
 			secretsPath(home),
 			'- apiVersion: spyderbat/v1\n  kind: APISecret\n  metadata: {name: s}\n  data:\n    apikey: "not base64!"\n',
 		);
-		expect((await loadError(home, project)).message).toBe(`Secrets file ${file}:5:13 is invalid: [0].data.apikey is not valid base64`);
+		expect((await loadError(home, project)).message).toBe(`Secrets file ${file}:5:13 is invalid: [0].data.apikey: is not valid base64`);
 	});
 
 	it('requires an apikey in each secret', async () => {
 		const {project, home} = makeDirs();
 		const file = writeFile(secretsPath(home), '- apiVersion: spyderbat/v1\n  kind: APISecret\n  metadata: {name: s}\n');
-		expect((await loadError(home, project)).message).toBe(`Secrets file ${file}:1:3 is invalid: [0].stringData.apikey is required`);
+		expect((await loadError(home, project)).message).toBe(`Secrets file ${file}:1:3 is invalid: [0].stringData.apikey: is required`);
 	});
 
 	it('never quotes the source line of a broken secrets file, which may hold a key', async () => {
@@ -90,6 +90,6 @@ describe('invalid config and secrets files', () => {
 		const {project, home} = makeDirs();
 		const file = writeFile(configPath(home), 'kind: Config\n');
 		const run = await cli(['config', 'get-contexts'], {home, cwd: project});
-		expect(run).toEqual({code: 1, stdout: '', stderr: `Error: Config file ${file}:1:1 is invalid: apiVersion is required (and 2 more problems)\n`});
+		expect(run).toEqual({code: 1, stdout: '', stderr: `Error: Config file ${file}:1:1 is invalid: apiVersion: is required and must be 'spyderbat/v1' (and 2 more problems)\n`});
 	});
 });

@@ -75,6 +75,17 @@ describe('spytui over a folder of policy files', () => {
 		await ui.unmount();
 	});
 
+	test('several keys arriving in one chunk each count, as with key repeat or a paste', async () => {
+		const ui = await openApp();
+		await ui.press('jjj');
+		expect(detailTitle(ui.frame())).toContain('payments-api');
+		await ui.press('/pay');
+		expect(ui.frame()).toMatch(/\/pay +1 of 9/);
+		await ui.press('\r\rj');
+		expect(ui.frame()).toContain('esc back');
+		await ui.unmount();
+	});
+
 	test('typing a filter narrows the list; enter keeps it and esc clears it', async () => {
 		const ui = await openApp();
 		await ui.press('/', 'p', 'a', 'y');
