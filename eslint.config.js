@@ -8,6 +8,10 @@ export default tseslint.config(
 	js.configs.recommended,
 	...tseslint.configs.recommended,
 	{
+		files: ['**/*.js'],
+		languageOptions: {globals: globals.node},
+	},
+	{
 		files: ['**/*.{ts,tsx}'],
 		plugins: {'react-hooks': reactHooks},
 		languageOptions: {globals: globals.node},

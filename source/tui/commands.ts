@@ -1,6 +1,5 @@
 import type {LocalRow} from '../operations/local-folder.js';
 import {collapseKey, detailCursorIndex, detailView, filteredRows, layoutOf, selectedIndex, selectedRow} from './derive.js';
-import {helpLines} from './help-content.js';
 import type {KeyPress} from './keys.js';
 import type {Command} from './keymap.js';
 import {clamp} from './scroll.js';
@@ -114,6 +113,7 @@ export function applyCommand(state: State, command: Command, press: KeyPress): S
 		case 'help.close': {
 			return {...state, help: {open: false, top: 0}};
 		}
+		// The reducer keeps the help window in range, so these may overshoot.
 		case 'help.down': {
 			return scrollHelp(state, state.help.top + 1);
 		}
@@ -124,7 +124,7 @@ export function applyCommand(state: State, command: Command, press: KeyPress): S
 			return scrollHelp(state, 0);
 		}
 		case 'help.bottom': {
-			return scrollHelp(state, Number.POSITIVE_INFINITY);
+			return scrollHelp(state, Number.MAX_SAFE_INTEGER);
 		}
 		case 'help.pageDown': {
 			return scrollHelp(state, state.help.top + layoutOf(state).helpRows);
@@ -172,6 +172,5 @@ function branchKeys(nodes: readonly TreeNode[]): string[] {
 }
 
 function scrollHelp(state: State, top: number): State {
-	const room = helpLines().length - layoutOf(state).helpRows;
-	return {...state, help: {...state.help, top: clamp(top, 0, room)}};
+	return {...state, help: {...state.help, top}};
 }

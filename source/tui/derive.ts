@@ -24,7 +24,7 @@ function remember<Inputs extends unknown[], Result>(compute: (...inputs: Inputs)
 const compiled = remember((text: string): CompiledFilter => compileFilter(text));
 
 /** What the filter matches against: the columns the user sees, plus the uid and "invalid". */
-export function rowSearchText(row: LocalRow): string {
+function rowSearchText(row: LocalRow): string {
 	if (row.kind === 'file') return `${row.file} invalid`;
 	return [row.name, row.status, row.type, row.mode, row.file, row.uid ?? '', row.problems.length > 0 ? 'invalid' : ''].join(' ');
 }
@@ -69,7 +69,7 @@ export function layoutOf(state: State): Layout {
 }
 
 /** Collapsed branches are remembered per row: the set holds `rowId + separator + nodeKey`. */
-export const collapseSeparator = '\u0000';
+const collapseSeparator = '\u0000';
 
 export function collapseKey(row: LocalRow, nodeKey: string): string {
 	return `${row.id}${collapseSeparator}${nodeKey}`;

@@ -5,7 +5,7 @@ import {span, type Span} from './tone.js';
 /** Scopes in the order a newcomer needs them. */
 export const helpScopeOrder: readonly Scope[] = ['global', 'list', 'detail', 'filter', 'help'];
 
-export function keysText(binding: Binding): string {
+function keysText(binding: Binding): string {
 	return binding.keys.map(key => keyLabel(key)).join(', ');
 }
 

@@ -24,7 +24,7 @@ export function hintsFor(state: State): Hint[] {
 
 export const hintSeparator = '  ';
 
-export function hintWidth(hint: Hint): number {
+function hintWidth(hint: Hint): number {
 	return hint.keys.length + 1 + hint.label.length;
 }
 

@@ -88,7 +88,7 @@ const keyLabels: Record<string, string> = {
 	[textKey]: 'text',
 };
 
-/** How a key is written in the help overlay, hint bar and README. */
+/** How a key is written in the help overlay and the hint bar. */
 export function keyLabel(keyName: string): string {
 	return keyLabels[keyName] ?? keyName;
 }

@@ -18,7 +18,7 @@ export type Layout = {
 };
 
 /** From this width the panels sit side by side; below it they are stacked. */
-export const sideBySideColumns = 120;
+const sideBySideColumns = 120;
 
 /** Panels draw a border on each side and a space inside it. */
 export const panelChrome = {rows: 2, columns: 4};

@@ -4,7 +4,8 @@ import {detailCursorIndex, detailView, filteredRows, layoutOf, selectedIndex, se
 import {resolveKey} from './dispatch.js';
 import {type KeyPress, keyLabel} from './keys.js';
 import type {Size} from './layout.js';
-import {scrollToShow} from './scroll.js';
+import {helpLines} from './help-content.js';
+import {clamp, scrollToShow} from './scroll.js';
 
 export type Focus = 'list' | 'detail';
 
@@ -119,6 +120,9 @@ function settle(state: State, previousId: string | undefined): State {
 		next = {...next, detail: {collapsed: next.detail.collapsed, top: 0}};
 	}
 	if (next.focus === 'detail' && rows.length === 0) next = {...next, focus: 'list'};
+
+	const helpTop = clamp(next.help.top, 0, helpLines().length - layout.helpRows);
+	if (helpTop !== next.help.top) next = {...next, help: {...next.help, top: helpTop}};
 
 	const {nodes, layout: tree} = detailView(next);
 	const cursor = detailCursorIndex(next);

@@ -5,8 +5,8 @@ import {span, type Span} from './tone.js';
 export type Column = {title: string; width: number; cell: (row: LocalRow) => Span};
 
 /** Columns start with a two-character marker: ✗ for a row with problems. */
-export const markerWidth = 2;
-export const columnGap = 2;
+const markerWidth = 2;
+const columnGap = 2;
 
 const invalidStatus = 'Invalid';
 

@@ -28,7 +28,3 @@ export type Span = {text: string; tone?: Tone};
 export function span(text: string, tone?: Tone): Span {
 	return tone === undefined ? {text} : {text, tone};
 }
-
-export function spansText(spans: readonly Span[]): string {
-	return spans.map(part => part.text).join('');
-}

@@ -5,7 +5,7 @@ import type {Size} from './layout.js';
 import type {Action, Flash} from './store.js';
 
 /** How long an info or warning message stays; errors stay until replaced. */
-export const flashMilliseconds = 6000;
+const flashMilliseconds = 6000;
 
 /** Reads the source whenever the state asks for a new load request. */
 export function useLoad(load: () => Promise<FolderScan>, request: number, dispatch: (action: Action) => void): void {

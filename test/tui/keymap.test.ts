@@ -5,8 +5,7 @@ import {fitHints, hintsFor} from '../../source/tui/hints.js';
 import {keyLabel, pressOf, textKey} from '../../source/tui/keys.js';
 import {keymap, type Scope, scopeTitles} from '../../source/tui/keymap.js';
 import {initialState} from '../../source/tui/store.js';
-import {spansText} from '../../source/tui/tone.js';
-import {loadedState, policyRow, pressKeys} from './rows.js';
+import {loadedState, policyRow, pressKeys, spansText} from './rows.js';
 
 const size = {columns: 100, rows: 30};
 const state = () => loadedState([policyRow('alpha'), policyRow('bravo')], size);

@@ -1,6 +1,7 @@
 import type {FolderScan, LocalFileRow, LocalPolicyRow, LocalRow} from '../../source/operations/local-folder.js';
 import {policyStatus} from '../../source/policy/status.js';
 import {pressOf} from '../../source/tui/keys.js';
+import type {Span} from '../../source/tui/tone.js';
 import {initialState, reducer, type State} from '../../source/tui/store.js';
 
 /** A container policy with a small process tree, a network rule and two response actions. */
@@ -62,4 +63,9 @@ export function loadedState(rows: LocalRow[], size = {columns: 100, rows: 30}): 
 /** Sends keys to the reducer the way the dispatcher does: by name, with text for printable keys. */
 export function pressKeys(state: State, ...names: string[]): State {
 	return names.reduce<State>((current, name) => reducer(current, {type: 'key', press: pressOf(name)}), state);
+}
+
+/** A line of spans as the plain text it shows. */
+export function spansText(spans: readonly Span[]): string {
+	return spans.map(part => part.text).join('');
 }

@@ -1,8 +1,7 @@
 import {describe, expect, test} from 'vitest';
 import {detailCursor, detailView, filteredRows, filterError, layoutOf, selectedRow} from '../../source/tui/derive.js';
 import {initialState, reducer, type State} from '../../source/tui/store.js';
-import {spansText} from '../../source/tui/tone.js';
-import {fileRow, loadedState, policyRow, pressKeys, scanOf} from './rows.js';
+import {fileRow, loadedState, policyRow, pressKeys, scanOf, spansText} from './rows.js';
 
 const names = ['alpha', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india', 'juliet', 'kilo', 'lima'];
 const rows = () => names.map(name => policyRow(name));

@@ -1,7 +1,6 @@
 import {describe, expect, test} from 'vitest';
 import {headerSpans, naturalTableWidth, rowSpans, tableColumns} from '../../source/tui/table-columns.js';
-import {spansText} from '../../source/tui/tone.js';
-import {fileRow, policyRow} from './rows.js';
+import {fileRow, policyRow, spansText} from './rows.js';
 
 const rows = [policyRow('payments-api'), policyRow('legacy-reporting-cron', {enabled: false}), fileRow('drafts/broken.yaml', 'bad')];
 

@@ -2,7 +2,8 @@ import {describe, expect, test} from 'vitest';
 import {compileFilter} from '../../source/tui/filter.js';
 import {fit, truncate, truncateMiddle, truncateSpans, wrapSpans} from '../../source/tui/text.js';
 import {colorAllowed, createTheme} from '../../source/tui/theme.js';
-import {span, spansText} from '../../source/tui/tone.js';
+import {span} from '../../source/tui/tone.js';
+import {spansText} from './rows.js';
 
 describe('text helpers', () => {
 	test('truncate and fit cut with an ellipsis and pad to the width', () => {

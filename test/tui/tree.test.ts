@@ -3,8 +3,7 @@ import {layoutTree, visibleNodes} from '../../source/tui/tree/flatten.js';
 import type {TreeNode} from '../../source/tui/tree/node.js';
 import {rowTree} from '../../source/tui/tree/policy-tree.js';
 import {maskUrl} from '../../source/tui/tree/response-tree.js';
-import {spansText} from '../../source/tui/tone.js';
-import {fileRow, policyRow} from './rows.js';
+import {fileRow, policyRow, spansText} from './rows.js';
 
 /** The tree as indented text, every branch unfolded. */
 function outline(nodes: readonly TreeNode[], depth = 0): string[] {

@@ -1,3 +1,4 @@
+import {useMemo} from 'react';
 import {Box, Text} from 'ink';
 import type {LocalRow} from '../../operations/local-folder.js';
 import {headerSpans, rowSpans, tableColumns} from '../table-columns.js';
@@ -20,7 +21,7 @@ type PolicyTableProps = {
 
 export function PolicyTable({rows, allRows, selected, top, height, width, focused, emptyText}: PolicyTableProps) {
 	const theme = useTheme();
-	const table = tableColumns(allRows, width);
+	const table = useMemo(() => tableColumns(allRows, width), [allRows, width]);
 	// Ink lays out every rendered row on every update, so only the visible window is rendered.
 	const visible = rows.slice(top, top + height);
 	return (

@@ -10,7 +10,7 @@ export function selectorNodes(owner: Record<string, unknown>, keyPrefix: string)
 }
 
 /** One selector on one line: `image nginx:*  matchLabels app=web`, expressions as `key In (a, b)`. */
-export function describeSelector(value: unknown): Span[] {
+function describeSelector(value: unknown): Span[] {
 	const selector = asRecord(value);
 	if (!selector) return [span(asText(value), 'value')];
 	return fields(

@@ -1,0 +1,43 @@
+import {PassThrough, Readable} from 'node:stream';
+import {describe, expect, test} from 'vitest';
+import type {CommandIo} from '../../source/commands/io.js';
+import {enterAlternateScreen} from '../../source/tui/alternate-screen.js';
+import {startTui} from '../../source/tui/start.js';
+
+function io(tty: {stdin: boolean; stdout: boolean}) {
+	const stdout = new PassThrough();
+	const stderr = new PassThrough();
+	const written = {stdout: '', stderr: ''};
+	stdout.on('data', (chunk: Buffer) => (written.stdout += chunk.toString()));
+	stderr.on('data', (chunk: Buffer) => (written.stderr += chunk.toString()));
+	const value: CommandIo = {stdout, stderr, stdin: Readable.from([]), stdinIsTty: tty.stdin, stdoutIsTty: tty.stdout, env: {}, cwd: process.cwd(), home: process.cwd()};
+	return {io: value, written};
+}
+
+describe('startTui', () => {
+	test('without a terminal on stdin it explains and fails, writing nothing to stdout', async () => {
+		const {io: piped, written} = io({stdin: false, stdout: true});
+		expect(await startTui({dir: 'examples'}, piped)).toBe(1);
+		expect(written.stderr).toMatch(/^Error: spytui's full-screen app needs an interactive terminal, and standard input is not one\./);
+		expect(written.stderr).toContain('spytui validate -f FILE');
+		expect(written.stdout).toBe('');
+	});
+
+	test('output redirected to a file is refused the same way', async () => {
+		const {io: redirected, written} = io({stdin: true, stdout: false});
+		expect(await startTui({}, redirected)).toBe(1);
+		expect(written.stderr).toContain('and standard output is not one');
+	});
+});
+
+describe('enterAlternateScreen', () => {
+	test('switches to the alternate screen and back exactly once', () => {
+		const chunks: string[] = [];
+		const stdout = new PassThrough();
+		stdout.on('data', (chunk: Buffer) => chunks.push(chunk.toString()));
+		const leave = enterAlternateScreen(stdout);
+		leave();
+		leave();
+		expect(chunks).toEqual(['\u001B[?1049h', '\u001B[?1049l']);
+	});
+});
