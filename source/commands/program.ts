@@ -5,8 +5,10 @@ import {registerValidateCommands} from './validate.js';
 import {registerConfigCommands} from './config/register.js';
 
 export type TuiOptions = {
-	/** Folder of policy files to browse offline. */
+	/** Folder of policy files to browse offline; the bundled examples when not given. */
 	dir?: string;
+	/** False when --no-color was given; NO_COLOR is read from the environment as well. */
+	color: boolean;
 };
 
 export type CliHooks = {
@@ -29,15 +31,15 @@ export function buildProgram(io: CommandIo, hooks: CliHooks, setExit: (code: num
 		.option('--no-color', 'never colour output (NO_COLOR is honoured too)')
 		.option('-y, --yes', 'answer yes to every prompt')
 		.option('--debug', 'print details of failures')
-		.option('--dir <dir>', 'browse the policy files in DIR, offline', 'examples')
+		.option('--dir <dir>', 'browse the policy files in DIR, offline (default: the bundled examples)')
 		.showHelpAfterError('(run with --help for usage)')
 		.exitOverride()
 		.configureOutput({
 			writeOut: text => out(io, text),
 			writeErr: text => say(io, text),
 		})
-		.action(async (options: TuiOptions) => {
-			setExit(await hooks.startTui({dir: options.dir}, io));
+		.action(async (options: {dir?: string} & GlobalOptions) => {
+			setExit(await hooks.startTui({dir: options.dir, color: options.color}, io));
 		});
 	// Help is a command of its own so that `spytui help validate` works as in spyctl.
 	program.helpCommand(true);

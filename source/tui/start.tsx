@@ -3,12 +3,11 @@ import {render} from 'ink';
 import type {CommandIo} from '../commands/io.js';
 import {say} from '../commands/io.js';
 import type {TuiOptions} from '../commands/program.js';
+import {bundledExamplesDir} from '../operations/bundled-examples.js';
 import {scanPolicyFolder} from '../operations/local-folder.js';
 import {enterAlternateScreen} from './alternate-screen.js';
 import {App, type PolicySource} from './app.js';
 import {colorAllowed, createTheme, ThemeContext} from './theme.js';
-
-const defaultFolder = 'examples';
 
 /** Signals that should close the app the way `q` does, restoring the terminal. */
 const closingSignals = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
@@ -20,9 +19,9 @@ export async function startTui(options: TuiOptions, io: CommandIo): Promise<numb
 		say(io, `Error: spytui's full-screen app needs an interactive terminal, and ${which} is not one. Run it in a terminal, or use a command such as \`spytui validate -f FILE\` (see \`spytui --help\`).`);
 		return 1;
 	}
-	const folder = options.dir ?? defaultFolder;
+	const folder = options.dir ?? bundledExamplesDir();
 	const source: PolicySource = {mode: 'offline files', location: folder, load: async () => scanPolicyFolder(folder, io.cwd)};
-	const theme = createTheme({color: colorAllowed(io.env)});
+	const theme = createTheme({color: options.color && colorAllowed(io.env)});
 
 	const leaveAlternateScreen = enterAlternateScreen(io.stdout);
 	let exitCode = 0;

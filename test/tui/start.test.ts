@@ -17,7 +17,7 @@ function io(tty: {stdin: boolean; stdout: boolean}) {
 describe('startTui', () => {
 	test('without a terminal on stdin it explains and fails, writing nothing to stdout', async () => {
 		const {io: piped, written} = io({stdin: false, stdout: true});
-		expect(await startTui({dir: 'examples'}, piped)).toBe(1);
+		expect(await startTui({dir: 'examples', color: true}, piped)).toBe(1);
 		expect(written.stderr).toMatch(/^Error: spytui's full-screen app needs an interactive terminal, and standard input is not one\./);
 		expect(written.stderr).toContain('spytui validate -f FILE');
 		expect(written.stdout).toBe('');
@@ -25,7 +25,7 @@ describe('startTui', () => {
 
 	test('output redirected to a file is refused the same way', async () => {
 		const {io: redirected, written} = io({stdin: true, stdout: false});
-		expect(await startTui({}, redirected)).toBe(1);
+		expect(await startTui({color: true}, redirected)).toBe(1);
 		expect(written.stderr).toContain('and standard output is not one');
 	});
 });
