@@ -1,4 +1,5 @@
 import type {Readable, Writable} from 'node:stream';
+import fs from 'node:fs';
 import os from 'node:os';
 import {redactSecrets} from '../config/redact.js';
 
@@ -17,6 +18,11 @@ export type CommandIo = {
 	env: NodeJS.ProcessEnv;
 	cwd: string;
 	home: string;
+	/**
+	 * The file stdout is redirected to, if it is a regular file. `merge -f p.yaml > p.yaml`
+	 * has already emptied p.yaml when spytui starts; this is how the command notices.
+	 */
+	stdoutFile?: {dev: number; ino: number};
 };
 
 export function processIo(): CommandIo {
@@ -29,7 +35,17 @@ export function processIo(): CommandIo {
 		env: process.env,
 		cwd: process.cwd(),
 		home: os.homedir(),
+		stdoutFile: regularFileOn(1),
 	};
+}
+
+function regularFileOn(fd: number): {dev: number; ino: number} | undefined {
+	try {
+		const stats = fs.fstatSync(fd);
+		return stats.isFile() ? {dev: stats.dev, ino: stats.ino} : undefined;
+	} catch {
+		return undefined;
+	}
 }
 
 /** Data goes to stdout. Secrets are masked on the way out, whatever produced the text. */

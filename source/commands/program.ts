@@ -3,6 +3,9 @@ import {type CommandIo, out, say} from './io.js';
 import {CommandError} from './errors.js';
 import {registerValidateCommands} from './validate.js';
 import {registerConfigCommands} from './config/register.js';
+import {registerCreateCommands} from './create.js';
+import {registerDiffCommands} from './diff.js';
+import {registerMergeCommands} from './merge.js';
 
 export type TuiOptions = {
 	/** Folder of policy files to browse offline; the bundled examples when not given. */
@@ -45,6 +48,9 @@ export function buildProgram(io: CommandIo, hooks: CliHooks, setExit: (code: num
 	program.helpCommand(true);
 	registerValidateCommands(program, io, setExit);
 	registerConfigCommands(program, io);
+	registerCreateCommands(program, io, setExit);
+	registerMergeCommands(program, io, setExit);
+	registerDiffCommands(program, io, setExit);
 	return program;
 }
 

@@ -14,6 +14,7 @@ export type CliOptions = {
 	env?: NodeJS.ProcessEnv;
 	cwd?: string;
 	home?: string;
+	stdoutFile?: {dev: number; ino: number};
 };
 
 function collect(stream: PassThrough): () => string {
@@ -37,6 +38,7 @@ export async function cli(argv: string[], options: CliOptions = {}): Promise<Cli
 		env: options.env ?? {},
 		cwd: options.cwd ?? process.cwd(),
 		home: options.home ?? tempDir(),
+		stdoutFile: options.stdoutFile,
 	};
 	const code = await runCli(argv, io, {
 		startTui: async () => {

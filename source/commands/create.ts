@@ -1,0 +1,4 @@
+import type {Command} from 'commander';
+import type {CommandIo} from './io.js';
+
+export function registerCreateCommands(_program: Command, _io: CommandIo, _setExit: (code: number) => void): void {}
