@@ -1,4 +1,3 @@
 #!/usr/bin/env node
-// Ink loads React's development reconciler unless NODE_ENV says otherwise; the shipped bin runs production.
-process.env.NODE_ENV ??= 'production';
-await import('../dist/cli.js');
+// The bundle is built by `npm run build` (and by `npm start`); it is React's production build already.
+await import('../bundle/cli.mjs');

@@ -3,7 +3,7 @@ import path from 'node:path';
 
 /**
  * The example policies shipped with spytui. Found by walking up from this file
- * to the package root, which works from source (tsx) and from dist/ alike, and
+ * to the package root, which works from source (tsx) and from the bundle alike, and
  * whatever folder the user starts spytui in.
  */
 export function bundledExamplesDir(): string {

@@ -49,8 +49,8 @@ describe('spytui in a real terminal', () => {
 		if (spawnSync('tmux', ['-V']).status !== 0) {
 			throw new Error('tmux is not installed: install it (for example `apt-get install -y tmux`) to run the end-to-end test; CI installs it.');
 		}
-		if (!fs.existsSync(path.join(repository, 'dist', 'cli.js'))) {
-			throw new Error('dist/cli.js is missing: run `npm run build` first (npm test does).');
+		if (!fs.existsSync(path.join(repository, 'bundle', 'cli.mjs'))) {
+			throw new Error('bundle/cli.mjs is missing: run `npm run build` first (npm test does).');
 		}
 		const folder = makePolicyFolder();
 		// Ink renders nothing until exit when it thinks it runs in CI, and CI sets CI=true: clear it for the app.
