@@ -14,6 +14,8 @@ await build({
 	format: 'esm',
 	sourcemap: 'linked',
 	logLevel: 'warning',
+	// A native addon and a server framework that loads plugins at run time stay in node_modules.
+	external: ['better-sqlite3', 'fastify'],
 	// ink's devtools integration imports an optional peer that is never installed.
 	alias: {'react-devtools-core': './scripts/react-devtools-stub.ts'},
 	define: {'process.env.NODE_ENV': '"production"'},
