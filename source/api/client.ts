@@ -1,0 +1,101 @@
+import type {Got} from 'got';
+import {isRecord} from '../policy/load.js';
+import {ApiRequestError} from './errors.js';
+import {createHttp, type HttpOptions, toApiError} from './http.js';
+import {orgCacheKey, readCachedOrg, writeCachedOrg} from './org-cache.js';
+import {type PolicyDocument, readPolicyRecord, type ServerPolicy} from './policy-records.js';
+
+export type ApiTarget = {
+	apiUrl: string;
+	apiKey: string;
+	/** Org name or uid, as a spyctl context holds it. */
+	organization: string;
+	/** spyctl's org uid cache file; without it every client resolves the org once. */
+	orgCacheFile?: string;
+};
+
+/** List filters, named as the API's query parameters (reference §2.3). */
+export type PolicyQuery = {
+	type?: string;
+	name_or_uid_contains?: string;
+	name_or_uid_equals?: string;
+	name_contains?: string;
+	name_equals?: string;
+	selector_contains?: string;
+	selector_hash_equals?: string;
+	from_archive?: boolean;
+};
+
+export type ApiClient = ReturnType<typeof createApiClient>;
+
+/** The Spyderbat API, real or embedded: nothing above this knows which. */
+export function createApiClient(target: ApiTarget, options: HttpOptions = {}) {
+	const http = createHttp(target.apiUrl, target.apiKey, options);
+	let orgUid: Promise<string> | undefined;
+
+	const org = () => {
+		orgUid ??= resolveOrg(http, target).catch((error: unknown) => {
+			orgUid = undefined;
+			throw error;
+		});
+		return orgUid;
+	};
+	const policiesPath = async (suffix = '') => `api/v1/org/${await org()}/analyticspolicy/${suffix}`;
+
+	return {
+		apiUrl: target.apiUrl,
+		org,
+
+		async listPolicies(query: PolicyQuery = {}): Promise<ServerPolicy[]> {
+			const searchParams = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined)) as Record<string, string | boolean>;
+			const body = await request('listing policies', async () => http.get(await policiesPath(), {searchParams}).json<unknown>());
+			if (!Array.isArray(body)) throw new ApiRequestError('protocol', 'listing policies failed: the API did not return a list');
+			return body.map(record => readPolicyRecord(record));
+		},
+
+		async getPolicy(uid: string, options: {archiveVersion?: number} = {}): Promise<ServerPolicy> {
+			const searchParams = options.archiveVersion === undefined ? undefined : {archive_version: options.archiveVersion};
+			return readPolicyRecord(await request(`getting policy ${uid}`, async () => http.get(await policiesPath(encodeURIComponent(uid)), {searchParams}).json<unknown>()));
+		},
+
+		async createPolicy(policy: PolicyDocument, tags?: string[]): Promise<string> {
+			const body = await request('creating the policy', async () => http.post(await policiesPath(), {json: {policy, ...(tags ? {tags} : {})}}).json<unknown>());
+			if (!isRecord(body) || typeof body['uid'] !== 'string') throw new ApiRequestError('protocol', 'creating the policy failed: the API returned no uid');
+			return body['uid'];
+		},
+
+		async updatePolicy(policy: PolicyDocument, tags?: string[]): Promise<ServerPolicy> {
+			const uid = String(policy.metadata['uid'] ?? '');
+			return readPolicyRecord(await request(`updating policy ${uid}`, async () => http.put(await policiesPath(), {json: {policy, ...(tags ? {tags} : {})}}).json<unknown>()));
+		},
+
+		async deletePolicy(uid: string): Promise<void> {
+			await request(`deleting policy ${uid}`, async () => http.delete(await policiesPath(encodeURIComponent(uid))));
+		},
+	};
+}
+
+async function request<T>(what: string, run: () => Promise<T>): Promise<T> {
+	try {
+		return await run();
+	} catch (error) {
+		throw toApiError(error, what);
+	}
+}
+
+/** Finds the org uid from a name or uid, as spyctl does, through its cache when there is one. */
+async function resolveOrg(http: Got, target: ApiTarget): Promise<string> {
+	const key = orgCacheKey(target.apiUrl, target.apiKey, target.organization);
+	if (target.orgCacheFile) {
+		const cached = await readCachedOrg(target.orgCacheFile, key);
+		if (cached) return cached;
+	}
+	const orgs = await request('listing organizations', () => http.get('api/v1/org/').json<unknown>());
+	if (!Array.isArray(orgs)) throw new ApiRequestError('protocol', 'listing organizations failed: the API did not return a list');
+	const match = orgs.find(org => isRecord(org) && (org['uid'] === target.organization || org['name'] === target.organization));
+	if (!isRecord(match) || typeof match['uid'] !== 'string') {
+		throw new ApiRequestError('not-found', `Unable to validate organization name or ID '${target.organization}'. Check context settings.`);
+	}
+	if (target.orgCacheFile) await writeCachedOrg(target.orgCacheFile, key, match['uid']);
+	return match['uid'];
+}

@@ -1,0 +1,101 @@
+import got, {type Got, HTTPError, RequestError, type RetryOptions} from 'got';
+import {redactSecrets} from '../config/redact.js';
+import {ApiRequestError, type ApiErrorKind} from './errors.js';
+
+export type HttpOptions = {
+	/** Milliseconds. spyctl waits 30 s to connect and 300 s to read; a TUI should fail sooner. */
+	connectTimeout?: number;
+	requestTimeout?: number;
+	retries?: number;
+	/** First retry delay in ms; later ones double, with jitter. */
+	retryBaseDelay?: number;
+};
+
+const retryableStatuses = [408, 429, 500, 502, 503, 504, 521, 522, 524];
+
+/**
+ * The one HTTP client. Only reads are retried: a create or update that timed
+ * out may already have happened, and sending it again would duplicate it or
+ * trip the version check.
+ */
+export function createHttp(baseUrl: string, apiKey: string, options: HttpOptions = {}): Got {
+	const base = options.retryBaseDelay ?? 250;
+	const retry: Partial<RetryOptions> = {
+		limit: options.retries ?? 3,
+		methods: ['GET'],
+		statusCodes: retryableStatuses,
+		maxRetryAfter: 30_000,
+		calculateDelay: ({attemptCount, retryOptions, error, computedValue}) => {
+			if (computedValue === 0) return 0;
+			const retryAfter = Number(error.response?.headers['retry-after']);
+			if (Number.isFinite(retryAfter) && retryAfter > 0) return Math.min(retryAfter * 1000, retryOptions.maxRetryAfter ?? Infinity);
+			const exponential = base * 2 ** (attemptCount - 1);
+			return exponential / 2 + Math.random() * (exponential / 2);
+		},
+	};
+	return got.extend({
+		prefixUrl: baseUrl.replace(/\/+$/, ''),
+		headers: {authorization: `Bearer ${apiKey}`, accept: 'application/json'},
+		timeout: {connect: options.connectTimeout ?? 10_000, request: options.requestTimeout ?? 60_000},
+		retry,
+		throwHttpErrors: true,
+	});
+}
+
+/** Turns got's failures into ApiRequestError, keeping the server's own words and trace id. */
+export function toApiError(error: unknown, what: string): ApiRequestError {
+	if (error instanceof ApiRequestError) return error;
+	if (error instanceof HTTPError) {
+		const status = error.response.statusCode;
+		const contextUid = headerText(error.response.headers['x-context-uid']);
+		const body = parseBody(error.response.body);
+		const serverMessage = typeof body['err_msg'] === 'string' ? body['err_msg'] : typeof body['msg'] === 'string' ? body['msg'] : shortText(error.response.body);
+		const message = redactSecrets(`${what} failed: ${status} ${error.response.statusMessage ?? ''}`.trim() + (serverMessage ? `: ${serverMessage}` : ''));
+		const details = {status, contextUid};
+		if (status === 401 || status === 403) return new ApiRequestError('auth', `${message} (check the API key of this context)`, details);
+		if (status === 404) return new ApiRequestError('not-found', message, details);
+		if (status === 409) {
+			return new ApiRequestError('conflict', message, {...details, currentVersion: numberOf(body['current_version']), yourVersion: numberOf(body['your_version'])});
+		}
+		if (status === 400 || status === 422) return new ApiRequestError('validation', message, {...details, field: typeof body['field'] === 'string' ? body['field'] : undefined});
+		return new ApiRequestError(kindOfStatus(status), message, details);
+	}
+	if (error instanceof RequestError) {
+		// got's own messages can quote request options; build ours from the code alone.
+		const reason = error.code === 'ETIMEDOUT' ? 'timed out' : error.code === 'ECONNREFUSED' ? 'connection refused' : (error.code ?? 'network error');
+		return new ApiRequestError('network', `${what} failed: ${reason} (${hostOf(error)})`, {});
+	}
+	return new ApiRequestError('protocol', redactSecrets(`${what} failed: ${error instanceof Error ? error.message : String(error)}`));
+}
+
+function kindOfStatus(status: number): ApiErrorKind {
+	return status >= 500 ? 'server' : 'protocol';
+}
+
+function parseBody(body: unknown): Record<string, unknown> {
+	if (typeof body !== 'string' || body === '') return {};
+	try {
+		const parsed = JSON.parse(body) as unknown;
+		return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+	} catch {
+		return {};
+	}
+}
+
+function shortText(body: unknown): string {
+	const text = typeof body === 'string' ? body.trim() : '';
+	return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+}
+
+function headerText(value: string | string[] | undefined): string | undefined {
+	return Array.isArray(value) ? value[0] : value;
+}
+
+function numberOf(value: unknown): number | undefined {
+	return typeof value === 'number' ? value : undefined;
+}
+
+function hostOf(error: RequestError): string {
+	const url = error.options?.url;
+	return url instanceof URL ? url.host : 'the API';
+}

@@ -1,0 +1,59 @@
+import os from 'node:os';
+import path from 'node:path';
+import type {AddressInfo} from 'node:net';
+import {createHttpApp} from './app.js';
+import {serverContext} from './context.js';
+import {ensureDataDir, readOrCreateToken, tokenPath} from './data-dir.js';
+import {policyRoutes} from './routes/policies.js';
+import {openDatabase} from './store/database.js';
+import {ensureOrg, type Org} from './store/orgs.js';
+import {policyStore} from './store/policies.js';
+
+export type ServerOptions = {
+	dataDir: string;
+	host?: string;
+	/** 0 picks a free port. */
+	port?: number;
+	/** Epoch seconds; tests pin it. */
+	clock?: () => number;
+};
+
+export type RunningServer = {
+	url: string;
+	org: Org;
+	/** The bearer token. Never print it: point people at tokenFile. */
+	token: string;
+	tokenFile: string;
+	dataDir: string;
+	close: () => Promise<void>;
+};
+
+/** Starts the embedded Spyderbat-compatible API on loopback. */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+	ensureDataDir(options.dataDir);
+	const token = readOrCreateToken(options.dataDir);
+	const db = openDatabase(path.join(options.dataDir, 'spytui.db'));
+	const org = ensureOrg(db);
+	const context = serverContext(org, `${os.userInfo().username}@spytui.local`, options.clock ?? (() => Date.now() / 1000));
+	const app = createHttpApp(token, context);
+	policyRoutes(app, context, policyStore(db));
+
+	const host = options.host ?? '127.0.0.1';
+	await app.listen({host, port: options.port ?? 0});
+	const {port} = app.server.address() as AddressInfo;
+	let closed: Promise<void> | undefined;
+	return {
+		url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+		org,
+		token,
+		tokenFile: tokenPath(options.dataDir),
+		dataDir: options.dataDir,
+		// In-flight requests finish before the database closes, so no acknowledged write is lost.
+		close: () => {
+			closed ??= app.close().then(() => {
+				db.close();
+			});
+			return closed;
+		},
+	};
+}

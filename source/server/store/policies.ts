@@ -1,0 +1,167 @@
+import {isRecord} from '../../policy/load.js';
+import {validateObject} from '../../policy/validate.js';
+import {formatPath} from '../../policy/problem.js';
+import {ApiError, notFound} from '../errors.js';
+import {newPolicyUid} from '../ids.js';
+import {type PolicyRecord, toRecord} from '../policy-record.js';
+import type {Db} from './database.js';
+
+export type PolicyFilters = {
+	type?: string;
+	nameOrUidContains?: string;
+	nameOrUidEquals?: string;
+	nameContains?: string;
+	nameEquals?: string;
+	uidEquals?: string;
+	selectorContains?: string;
+	selectorHashEquals?: string;
+	policyContains?: string;
+	hasTags?: string[];
+	fromArchive?: boolean;
+};
+
+export type Actor = {user: string; now: number};
+
+/**
+ * Policies and every version they had. Each write is one transaction; the
+ * current record is stored as the JSON the API returns, so that a list is a
+ * join of stored strings rather than a parse and a dump per policy.
+ */
+export function policyStore(db: Db) {
+	const statements = {
+		current: db.prepare<[string, string], {record: string; version: number}>('SELECT record, version FROM policies WHERE org_uid = ? AND uid = ?'),
+		archived: db.prepare<[string, string, number], {record: string}>('SELECT record FROM policy_versions WHERE org_uid = ? AND uid = ? AND version = ?'),
+		insert: db.prepare('INSERT INTO policies (uid, org_uid, name, type, version, selector_hash, tags, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+		update: db.prepare('UPDATE policies SET name = ?, type = ?, version = ?, selector_hash = ?, tags = ?, record = ? WHERE uid = ?'),
+		closeVersion: db.prepare('UPDATE policy_versions SET valid_to = ?, record = ? WHERE uid = ? AND version = ?'),
+		insertVersion: db.prepare('INSERT INTO policy_versions (uid, version, org_uid, valid_from, valid_to, record) VALUES (?, ?, ?, ?, NULL, ?)'),
+		remove: db.prepare('DELETE FROM policies WHERE org_uid = ? AND uid = ?'),
+		removeVersions: db.prepare('DELETE FROM policy_versions WHERE uid = ?'),
+	};
+
+	function get(orgUid: string, uid: string, options: {archiveVersion?: number} = {}): PolicyRecord {
+		if (options.archiveVersion !== undefined) {
+			const row = statements.archived.get(orgUid, uid, options.archiveVersion);
+			if (!row) throw notFound(`version ${options.archiveVersion} of policy ${uid}`);
+			return JSON.parse(row.record) as PolicyRecord;
+		}
+		const row = statements.current.get(orgUid, uid);
+		if (!row) throw notFound(`policy ${uid}`);
+		return JSON.parse(row.record) as PolicyRecord;
+	}
+
+	/** The list as the JSON text of an array, ready to send. */
+	function listJson(orgUid: string, filters: PolicyFilters): string {
+		const {sql, parameters} = listQuery(orgUid, filters);
+		const rows = db.prepare<unknown[], {record: string}>(sql).all(...parameters);
+		const needsRecord = filters.selectorContains !== undefined || filters.policyContains !== undefined || (filters.hasTags?.length ?? 0) > 0;
+		const kept = needsRecord ? rows.filter(row => matchesRecord(JSON.parse(row.record) as PolicyRecord, filters)) : rows;
+		return `[${kept.map(row => row.record).join(',')}]`;
+	}
+
+	function create(orgUid: string, document: unknown, actor: Actor, tags: string[] = []): PolicyRecord {
+		const policy = checkPolicy(document);
+		const uid = newPolicyUid();
+		const record = toRecord(policy, {uid, orgUid, version: 1, user: actor.user, now: actor.now, created: {by: actor.user, at: actor.now}, tags});
+		db.transaction(() => {
+			const text = JSON.stringify(record);
+			statements.insert.run(uid, orgUid, record.name, record.type, 1, record.selector_hash, JSON.stringify(tags), text);
+			statements.insertVersion.run(uid, 1, orgUid, actor.now, text);
+		})();
+		return record;
+	}
+
+	/**
+	 * A new version of an existing policy. An update based on an older version
+	 * than the stored one would undo someone else's change, so it is refused.
+	 */
+	function update(orgUid: string, document: unknown, actor: Actor, uidFromPath?: string, tags?: string[]): PolicyRecord {
+		const policy = checkPolicy(document);
+		const metadata = policy['metadata'] as Record<string, unknown>;
+		const uid = uidFromPath ?? (typeof metadata['uid'] === 'string' ? metadata['uid'] : undefined);
+		if (!uid) throw new ApiError(400, 'policy.metadata.uid is required to update a policy', {field: 'metadata.uid'});
+		return db.transaction(() => {
+			const stored = get(orgUid, uid);
+			const based = metadata['version'];
+			if (typeof based === 'number' && based < stored.version) {
+				throw new ApiError(409, `policy ${uid} is at version ${stored.version}, but the update is based on version ${based}`, {
+					uid,
+					current_version: stored.version,
+					your_version: based,
+				});
+			}
+			const version = stored.version + 1;
+			const creation = stored.policy.metadata;
+			const record = toRecord(policy, {
+				uid,
+				orgUid,
+				version,
+				user: actor.user,
+				now: actor.now,
+				created: {by: String(creation['createdBy']), at: Number(creation['creationTimestamp'])},
+				tags: tags ?? stored.tags,
+			});
+			const text = JSON.stringify(record);
+			statements.update.run(record.name, record.type, version, record.selector_hash, JSON.stringify(record.tags), text, uid);
+			statements.closeVersion.run(actor.now, JSON.stringify({...stored, valid_to: new Date(actor.now * 1000).toISOString()}), uid, stored.version);
+			statements.insertVersion.run(uid, version, orgUid, actor.now, text);
+			return record;
+		})();
+	}
+
+	function remove(orgUid: string, uid: string): void {
+		db.transaction(() => {
+			if (statements.remove.run(orgUid, uid).changes === 0) throw notFound(`policy ${uid}`);
+			statements.removeVersions.run(uid);
+		})();
+	}
+
+	return {get, listJson, create, update, remove};
+}
+
+export type PolicyStore = ReturnType<typeof policyStore>;
+
+/** The same validator as `spytui validate`; the first problem becomes the API's `{err_msg, field}`. */
+function checkPolicy(document: unknown): Record<string, unknown> {
+	if (!isRecord(document)) throw new ApiError(400, 'policy must be a JSON object', {field: 'policy'});
+	if (document['kind'] !== 'SpyderbatPolicy') throw new ApiError(400, `kind must be SpyderbatPolicy, not ${String(document['kind'])}`, {field: 'kind'});
+	const problems = validateObject(document);
+	const first = problems[0];
+	if (first) {
+		const field = formatPath(first.path);
+		const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
+		throw new ApiError(400, `${field}: ${first.message}${more}`, {field, problems: problems.map(problem => ({field: formatPath(problem.path), message: problem.message}))});
+	}
+	return document;
+}
+
+function listQuery(orgUid: string, filters: PolicyFilters): {sql: string; parameters: unknown[]} {
+	const table = filters.fromArchive ? 'policy_versions' : 'policies';
+	const where = ['org_uid = ?'];
+	const parameters: unknown[] = [orgUid];
+	const add = (clause: string, ...values: unknown[]) => {
+		where.push(clause);
+		parameters.push(...values);
+	};
+	// Archived rows have no name column of their own; read it from the stored record.
+	const name = filters.fromArchive ? "json_extract(record, '$.name')" : 'name';
+	const type = filters.fromArchive ? "json_extract(record, '$.type')" : 'type';
+	if (filters.type) add(`${type} = ?`, filters.type);
+	if (filters.nameEquals) add(`${name} = ?`, filters.nameEquals);
+	if (filters.uidEquals) add('uid = ?', filters.uidEquals);
+	if (filters.nameContains) add(`instr(lower(${name}), lower(?)) > 0`, filters.nameContains);
+	if (filters.nameOrUidEquals) add(`(${name} = ? OR uid = ?)`, filters.nameOrUidEquals, filters.nameOrUidEquals);
+	if (filters.nameOrUidContains) add(`(instr(lower(${name}), lower(?)) > 0 OR instr(lower(uid), lower(?)) > 0)`, filters.nameOrUidContains, filters.nameOrUidContains);
+	if (filters.selectorHashEquals) add(filters.fromArchive ? "json_extract(record, '$.selector_hash') = ?" : 'selector_hash = ?', filters.selectorHashEquals);
+	const order = filters.fromArchive ? `${type}, ${name}, uid, version` : 'type, name, uid';
+	return {sql: `SELECT record FROM ${table} WHERE ${where.join(' AND ')} ORDER BY ${order}`, parameters};
+}
+
+function matchesRecord(record: PolicyRecord, filters: PolicyFilters): boolean {
+	if (filters.selectorContains !== undefined) {
+		const selectors = Object.fromEntries(Object.entries(record.policy.spec).filter(([key]) => key.endsWith('Selector')));
+		if (!JSON.stringify(selectors).includes(filters.selectorContains)) return false;
+	}
+	if (filters.policyContains !== undefined && !JSON.stringify(record.policy).includes(filters.policyContains)) return false;
+	return (filters.hasTags ?? []).every(tag => record.tags.includes(tag));
+}
