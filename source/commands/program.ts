@@ -6,6 +6,7 @@ import {registerConfigCommands} from './config/register.js';
 import {registerCreateCommands} from './create.js';
 import {registerDiffCommands} from './diff.js';
 import {registerMergeCommands} from './merge.js';
+import {registerServeCommand} from './serve.js';
 
 export type TuiOptions = {
 	/** Folder of policy files to browse offline; the bundled examples when not given. */
@@ -22,6 +23,7 @@ export type CliHooks = {
 /** Options every command accepts, read through program.opts(). */
 export type GlobalOptions = {
 	context?: string;
+	local?: boolean;
 	color: boolean;
 	yes?: boolean;
 	debug?: boolean;
@@ -31,6 +33,7 @@ export function buildProgram(io: CommandIo, hooks: CliHooks, setExit: (code: num
 	const program = new Command('spytui')
 		.description('Keyboard-driven terminal UI and CLI for Spyderbat policies (spyctl-compatible).')
 		.option('--context <name>', 'use this spyctl context instead of the current one')
+		.option('--local', 'use the embedded API server even when a spyctl context is configured')
 		.option('--no-color', 'never colour output (NO_COLOR is honoured too)')
 		.option('-y, --yes', 'answer yes to every prompt')
 		.option('--debug', 'print details of failures')
@@ -51,6 +54,7 @@ export function buildProgram(io: CommandIo, hooks: CliHooks, setExit: (code: num
 	registerCreateCommands(program, io, setExit);
 	registerMergeCommands(program, io, setExit);
 	registerDiffCommands(program, io, setExit);
+	registerServeCommand(program, io, setExit);
 	return program;
 }
 

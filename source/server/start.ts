@@ -6,7 +6,8 @@ import {serverContext} from './context.js';
 import {ensureDataDir, readOrCreateToken, tokenPath} from './data-dir.js';
 import {policyRoutes} from './routes/policies.js';
 import {openDatabase} from './store/database.js';
-import {ensureOrg, type Org} from './store/orgs.js';
+import {ensureOrg, hasOrg, type Org} from './store/orgs.js';
+import {seedExamplePolicies} from './seed.js';
 import {policyStore} from './store/policies.js';
 
 export type ServerOptions = {
@@ -16,6 +17,8 @@ export type ServerOptions = {
 	port?: number;
 	/** Epoch seconds; tests pin it. */
 	clock?: () => number;
+	/** Fill a new database with the bundled example policies (the embedded default and `serve` do; tests start empty). */
+	seed?: boolean;
 };
 
 export type RunningServer = {
@@ -33,10 +36,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 	ensureDataDir(options.dataDir);
 	const token = readOrCreateToken(options.dataDir);
 	const db = openDatabase(path.join(options.dataDir, 'spytui.db'));
+	const isNew = !hasOrg(db);
 	const org = ensureOrg(db);
 	const context = serverContext(org, `${os.userInfo().username}@spytui.local`, options.clock ?? (() => Date.now() / 1000));
+	const policies = policyStore(db);
+	if (isNew && options.seed) seedExamplePolicies(org.uid, policies, context.actor());
 	const app = createHttpApp(token, context);
-	policyRoutes(app, context, policyStore(db));
+	policyRoutes(app, context, policies);
 
 	const host = options.host ?? '127.0.0.1';
 	await app.listen({host, port: options.port ?? 0});

@@ -5,6 +5,10 @@ export type Org = {uid: string; name: string};
 
 export const localOrgName = 'spytui local';
 
+export function hasOrg(db: Db): boolean {
+	return db.prepare('SELECT 1 FROM orgs LIMIT 1').get() !== undefined;
+}
+
 /** The one org of an embedded server, created with the database. */
 export function ensureOrg(db: Db): Org {
 	const existing = db.prepare<[], Org>('SELECT uid, name FROM orgs LIMIT 1').get();

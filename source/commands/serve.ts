@@ -1,0 +1,64 @@
+import path from 'node:path';
+import type {Command} from 'commander';
+import {defaultDataDir} from '../server/data-dir.js';
+import {startServer} from '../server/start.js';
+import {CommandError, UsageError} from './errors.js';
+import {type CommandIo, say} from './io.js';
+
+const defaultPort = 7414;
+
+type ServeOptions = {host: string; port: string; dataDir?: string};
+
+export function registerServeCommand(program: Command, io: CommandIo, setExit: (code: number) => void): void {
+	program
+		.command('serve')
+		.description('Run the embedded Spyderbat-compatible API server (SQLite) until Ctrl-C')
+		.option('--host <host>', 'address to listen on; anything but loopback exposes your policies to the network', '127.0.0.1')
+		.option('--port <port>', `port to listen on (0 picks a free one)`, String(defaultPort))
+		.option('--data-dir <dir>', 'where the database and API token live (default: $XDG_DATA_HOME/spytui or ~/.local/share/spytui)')
+		.action(async (options: ServeOptions) => {
+			setExit(await serve(options, io));
+		});
+}
+
+async function serve(options: ServeOptions, io: CommandIo): Promise<number> {
+	const port = Number(options.port);
+	if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port must be a whole number from 0 to 65535, not '${options.port}'`);
+	const dataDir = path.resolve(io.cwd, options.dataDir ?? defaultDataDir(io.env, io.home));
+	let server;
+	try {
+		server = await startServer({dataDir, host: options.host, port, seed: true});
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'EADDRINUSE') throw new CommandError(`port ${port} on ${options.host} is in use; pick another with --port N (or --port 0 for any free port)`);
+		if (code === 'EADDRNOTAVAIL') throw new CommandError(`cannot listen on ${options.host}: no such address on this machine`);
+		throw error;
+	}
+	say(
+		io,
+		[
+			`spytui API server on ${server.url}  (org '${server.org.name}', uid ${server.org.uid})`,
+			`Data: ${server.dataDir}`,
+			`API key: in ${server.tokenFile} (readable only by you)`,
+			'',
+			'Point spyctl (or spytui on another machine) at it:',
+			`  spyctl config set-apisecret spytui-local -k "$(cat ${server.tokenFile})" -u ${server.url}`,
+			`  spyctl config set-context spytui-local --secret spytui-local --organization ${server.org.uid}`,
+			'  spyctl config use-context spytui-local',
+			'',
+			'Ctrl-C stops the server.',
+		].join('\n'),
+	);
+	await new Promise<void>(resolve => {
+		const stop = () => {
+			process.off('SIGINT', stop);
+			process.off('SIGTERM', stop);
+			resolve();
+		};
+		process.once('SIGINT', stop);
+		process.once('SIGTERM', stop);
+	});
+	say(io, 'Stopping: finishing requests in flight…');
+	await server.close();
+	return 0;
+}
