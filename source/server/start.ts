@@ -4,11 +4,14 @@ import type {AddressInfo} from 'node:net';
 import {createHttpApp} from './app.js';
 import {serverContext} from './context.js';
 import {ensureDataDir, readOrCreateToken, tokenPath} from './data-dir.js';
+import {legacyQueryRoutes} from './routes/legacy-queries.js';
 import {policyRoutes} from './routes/policies.js';
+import {searchRoutes} from './routes/search.js';
 import {openDatabase} from './store/database.js';
 import {ensureOrg, hasOrg, type Org} from './store/orgs.js';
 import {seedExamplePolicies} from './seed.js';
 import {policyStore} from './store/policies.js';
+import {type RecordStore, recordStore} from './store/records.js';
 
 export type ServerOptions = {
 	dataDir: string;
@@ -28,6 +31,8 @@ export type RunningServer = {
 	token: string;
 	tokenFile: string;
 	dataDir: string;
+	/** Deviations, policy log events and fingerprints, for ingestion and tests to write. */
+	records: RecordStore;
 	close: () => Promise<void>;
 };
 
@@ -43,6 +48,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 	if (isNew && options.seed) seedExamplePolicies(org.uid, policies, context.actor());
 	const app = createHttpApp(token, context);
 	policyRoutes(app, context, policies);
+	const records = recordStore(db);
+	searchRoutes(app, context, records);
+	legacyQueryRoutes(app, context, records);
 
 	const host = options.host ?? '127.0.0.1';
 	await app.listen({host, port: options.port ?? 0});
@@ -54,6 +62,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 		token,
 		tokenFile: tokenPath(options.dataDir),
 		dataDir: options.dataDir,
+		records,
 		// In-flight requests finish before the database closes, so no acknowledged write is lost.
 		close: () => {
 			closed ??= app.close().then(() => {

@@ -50,8 +50,33 @@ export function policyStore(db: Db) {
 		return JSON.parse(row.record) as PolicyRecord;
 	}
 
+	/**
+	 * Answers to recent list queries. Every client polls the same list (the TUI
+	 * every few seconds), so until the next write the answer is the same text.
+	 * Another process may write to the same database (the app and a command
+	 * each run an embedded server): SQLite's data_version tells us when.
+	 */
+	const listCache = new Map<string, string>();
+	const maximumCachedLists = 32;
+	let cachedDataVersion = -1;
+
 	/** The list as the JSON text of an array, ready to send. */
 	function listJson(orgUid: string, filters: PolicyFilters): string {
+		const dataVersion = db.pragma('data_version', {simple: true}) as number;
+		if (dataVersion !== cachedDataVersion) {
+			listCache.clear();
+			cachedDataVersion = dataVersion;
+		}
+		const key = JSON.stringify([orgUid, filters]);
+		const cached = listCache.get(key);
+		if (cached !== undefined) return cached;
+		const text = queryListJson(orgUid, filters);
+		if (listCache.size >= maximumCachedLists) listCache.clear();
+		listCache.set(key, text);
+		return text;
+	}
+
+	function queryListJson(orgUid: string, filters: PolicyFilters): string {
 		const {sql, parameters} = listQuery(orgUid, filters);
 		const rows = db.prepare<unknown[], {record: string}>(sql).all(...parameters);
 		const needsRecord = filters.selectorContains !== undefined || filters.policyContains !== undefined || (filters.hasTags?.length ?? 0) > 0;
@@ -63,6 +88,7 @@ export function policyStore(db: Db) {
 		const policy = checkPolicy(document);
 		const uid = newPolicyUid();
 		const record = toRecord(policy, {uid, orgUid, version: 1, user: actor.user, now: actor.now, created: {by: actor.user, at: actor.now}, tags});
+		listCache.clear();
 		db.transaction(() => {
 			const text = JSON.stringify(record);
 			statements.insert.run(uid, orgUid, record.name, record.type, 1, record.selector_hash, JSON.stringify(tags), text);
@@ -80,6 +106,7 @@ export function policyStore(db: Db) {
 		const metadata = policy['metadata'] as Record<string, unknown>;
 		const uid = uidFromPath ?? (typeof metadata['uid'] === 'string' ? metadata['uid'] : undefined);
 		if (!uid) throw new ApiError(400, 'policy.metadata.uid is required to update a policy', {field: 'metadata.uid'});
+		listCache.clear();
 		return db.transaction(() => {
 			const stored = get(orgUid, uid);
 			const based = metadata['version'];
@@ -110,6 +137,7 @@ export function policyStore(db: Db) {
 	}
 
 	function remove(orgUid: string, uid: string): void {
+		listCache.clear();
 		db.transaction(() => {
 			if (statements.remove.run(orgUid, uid).changes === 0) throw notFound(`policy ${uid}`);
 			statements.removeVersions.run(uid);

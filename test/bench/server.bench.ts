@@ -1,0 +1,61 @@
+import {samplePolicy, startTestServer} from '../helpers/server.js';
+import type {Figure} from './figure.js';
+
+const listed = 10_000;
+const updates = 1000;
+
+/** Policies through the real client against the real embedded server on loopback. */
+export default async function serverBench(): Promise<Figure[]> {
+	const server = await startTestServer();
+	try {
+		const orgUid = await server.client.org();
+		// Seed through the store: the figure is about listing, not about 10,000 creates.
+		const seeded = await Promise.all(Array.from({length: 20}, (_, index) => server.client.createPolicy(samplePolicy(`seed-${index}`))));
+		const template = await server.client.getPolicy(seeded[0]!);
+		await bulkCreate(server.url, server.token, orgUid, listed - seeded.length, template.policy);
+
+		const listTimes: number[] = [];
+		for (let run = 0; run < 5; run++) {
+			const start = performance.now();
+			const policies = await server.client.listPolicies();
+			listTimes.push(performance.now() - start);
+			if (policies.length !== listed) throw new Error(`expected ${listed} policies, listed ${policies.length}`);
+		}
+
+		let policy = template.policy;
+		const start = performance.now();
+		for (let index = 0; index < updates; index++) {
+			policy.spec['mode'] = index % 2 ? 'audit' : 'enforce';
+			policy = (await server.client.updatePolicy(policy)).policy;
+		}
+		const updateSeconds = (performance.now() - start) / 1000;
+
+		return [
+			{name: `list ${listed.toLocaleString('en')} policies through the client`, value: median(listTimes), unit: 'ms', target: 150, better: 'lower'},
+			{name: `${updates.toLocaleString('en')} sequential policy updates through the client`, value: updateSeconds, unit: 's', target: 5, better: 'lower'},
+		];
+	} finally {
+		await server.close();
+	}
+}
+
+async function bulkCreate(url: string, token: string, orgUid: string, count: number, base: {metadata: Record<string, unknown>; spec: Record<string, unknown>}): Promise<void> {
+	const headers = {authorization: `Bearer ${token}`, 'content-type': 'application/json'};
+	const batch = 50;
+	for (let offset = 0; offset < count; offset += batch) {
+		await Promise.all(
+			Array.from({length: Math.min(batch, count - offset)}, async (_, index) => {
+				const name = `bulk-${offset + index}`;
+				const {uid: _uid, version: _version, ...metadata} = base.metadata;
+				const body = JSON.stringify({policy: {...samplePolicy(name), metadata: {...metadata, name}}});
+				const response = await fetch(`${url}/api/v1/org/${orgUid}/analyticspolicy/`, {method: 'POST', headers, body});
+				if (!response.ok) throw new Error(`create failed: ${response.status} ${await response.text()}`);
+			}),
+		);
+	}
+}
+
+function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[Math.floor(sorted.length / 2)]!;
+}
