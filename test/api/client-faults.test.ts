@@ -11,6 +11,15 @@ afterAll(async () => {
 	await server.close();
 });
 
+async function failureOf(promise: Promise<unknown>): Promise<Error> {
+	try {
+		await promise;
+	} catch (error) {
+		return error as Error;
+	}
+	throw new Error('expected the request to fail');
+}
+
 function clientThrough(url: string, requestTimeout = 5000) {
 	return createApiClient({apiUrl: url, apiKey: server.token, organization: server.org.uid}, {retries: 3, retryBaseDelay: 1, requestTimeout});
 }
@@ -62,14 +71,14 @@ describe('client retries', () => {
 
 	test('a refused connection is a network error that names the host, never the key', async () => {
 		const client = createApiClient({apiUrl: 'http://127.0.0.1:1', apiKey: server.token, organization: 'x'}, {retries: 1, retryBaseDelay: 1});
-		const error = await client.listPolicies().catch((caught: unknown) => caught as Error);
+		const error = await failureOf(client.listPolicies());
 		expect(error).toMatchObject({kind: 'network', message: expect.stringContaining('connection refused (127.0.0.1:1)')});
 		expect(JSON.stringify({message: error.message, ...error})).not.toContain(server.token);
 	});
 
 	test('a wrong key is an auth error without the key in it', async () => {
 		const client = createApiClient({apiUrl: server.url, apiKey: 'not-the-key-but-long-enough', organization: server.org.uid});
-		const error = await client.listPolicies().catch((caught: unknown) => caught as Error);
+		const error = await failureOf(client.listPolicies());
 		expect(error).toMatchObject({kind: 'auth'});
 		expect(error.message).not.toContain('not-the-key-but-long-enough');
 	});
