@@ -73,7 +73,7 @@ describe('client retries', () => {
 		const client = createApiClient({apiUrl: 'http://127.0.0.1:1', apiKey: server.token, organization: 'x'}, {retries: 1, retryBaseDelay: 1});
 		const error = await failureOf(client.listPolicies());
 		expect(error).toMatchObject({kind: 'network', message: expect.stringContaining('connection refused (127.0.0.1:1)')});
-		expect(JSON.stringify({message: error.message, ...error})).not.toContain(server.token);
+		expect(JSON.stringify({...error, message: error.message})).not.toContain(server.token);
 	});
 
 	test('a wrong key is an auth error without the key in it', async () => {
