@@ -3,7 +3,7 @@ import {removeSecret} from '../../config/edit-secrets.js';
 import {saveSecretsFile} from '../../config/save.js';
 import {CommandError} from '../errors.js';
 import {type CommandIo, say} from '../io.js';
-import {confirm} from './confirm.js';
+import {confirm} from '../confirm.js';
 import {loadConfigReporting} from './load-reporting.js';
 
 export function registerDeleteApiSecret(config: Command, io: CommandIo, assumeYes: () => boolean): void {

@@ -3,7 +3,7 @@ import {maskKey} from '../../config/redact.js';
 import {type CommandIo, out} from '../io.js';
 import {loadConfigReporting} from './load-reporting.js';
 import {type TableOutput, tableOutputOption} from './output-option.js';
-import {type Cell, plainTable} from './plain-table.js';
+import {type Cell, plainTable} from '../plain-table.js';
 
 const secondsPerDay = 86_400;
 

@@ -3,7 +3,7 @@ import {countFilters} from '../../config/context-filters.js';
 import {type CommandIo, out} from '../io.js';
 import {loadConfigReporting} from './load-reporting.js';
 import {type TableOutput, tableOutputOption} from './output-option.js';
-import {type Cell, plainTable} from './plain-table.js';
+import {type Cell, plainTable} from '../plain-table.js';
 
 export function registerGetContexts(config: Command, io: CommandIo): void {
 	config

@@ -5,7 +5,7 @@ import {globalLocation, locationIn} from '../../config/paths.js';
 import {saveConfigFile} from '../../config/save.js';
 import {configTemplate} from '../../config/spyctl-format.js';
 import {type CommandIo, say} from '../io.js';
-import {confirm} from './confirm.js';
+import {confirm} from '../confirm.js';
 
 export function registerInitWorkspace(config: Command, io: CommandIo, assumeYes: () => boolean): void {
 	config
