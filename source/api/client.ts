@@ -4,6 +4,8 @@ import {ApiRequestError} from './errors.js';
 import {createHttp, type HttpOptions, toApiError} from './http.js';
 import {orgCacheKey, readCachedOrg, writeCachedOrg} from './org-cache.js';
 import {type PolicyDocument, readPolicyRecord, type ServerPolicy} from './policy-records.js';
+import {type SearchOptions, type SearchRequest, type SearchWindow, searchAll} from './search.js';
+import {type DeviationRecord, type FingerprintQuery, type PolicyLogEvent, deviations, fingerprints, policyLogs} from './search-records.js';
 
 export type ApiTarget = {
 	apiUrl: string;
@@ -71,6 +73,23 @@ export function createApiClient(target: ApiTarget, options: HttpOptions = {}) {
 
 		async deletePolicy(uid: string): Promise<void> {
 			await request(`deleting policy ${uid}`, async () => http.delete(await policiesPath(encodeURIComponent(uid))));
+		},
+
+		/** Records of a search schema (`event_deviation`, `event_log`, `model_fingerprint`, ...) matching a query. */
+		async search(search: SearchRequest, options?: SearchOptions): Promise<Record<string, unknown>[]> {
+			return searchAll(http, await org(), search, options);
+		},
+
+		async policyLogs(policyUid: string, window: SearchWindow, options?: SearchOptions): Promise<PolicyLogEvent[]> {
+			return policyLogs(http, await org(), policyUid, window, options);
+		},
+
+		async deviations(policyUid: string, window: SearchWindow, options?: SearchOptions): Promise<DeviationRecord[]> {
+			return deviations(http, await org(), policyUid, window, options);
+		},
+
+		async fingerprints(query: FingerprintQuery, options?: SearchOptions): Promise<Record<string, unknown>[]> {
+			return fingerprints(http, await org(), query, options);
 		},
 	};
 }

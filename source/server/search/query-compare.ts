@@ -19,9 +19,9 @@ export function parseNetwork(text: string): [ipaddr.IPv4 | ipaddr.IPv6, number] 
 }
 
 /**
- * Whether one value found in a record satisfies the comparison. `!=` and
- * `!~=` are not handled here: they are the negation of `=` and `~=` over all
- * the values a field leads to (see query-evaluate.ts).
+ * Whether one value found in a record satisfies the comparison. For `!=` and
+ * `!~=` this answers the positive test (`=`, `~=`): they are negated over all
+ * the values a field leads to, in query-evaluate.ts.
  */
 export function compareValue(value: unknown, comparison: Comparison): boolean {
 	switch (comparison.operator) {

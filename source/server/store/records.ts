@@ -23,12 +23,13 @@ export type EventInput = Record<string, unknown> & {schema: string; time: number
 /** A fingerprint; `metadata.type` is `container` or `linux-service`. A newer fingerprint with the same id replaces the stored one. */
 export type FingerprintInput = Record<string, unknown> & {time: number; id?: string; metadata: Record<string, unknown>};
 
-export const deviationSchema = 'event_deviation:workload:1.0.0';
+const deviationSchema = 'event_deviation:workload:1.0.0';
 
 /**
  * Deviations, policy log events and fingerprints: what ingestion writes and
  * search reads. Each insert is one statement, so one transaction. Records are
- * kept as the JSON the API returns, with their `id` and `schema` filled in.
+ * kept as the JSON the API returns, with their `id` and `schema` filled in,
+ * and belong to the server's one org.
  */
 export function recordStore(db: Db) {
 	const orgUid = ensureOrg(db).uid;
@@ -42,8 +43,12 @@ export function recordStore(db: Db) {
 		),
 	};
 	const pages = new Map<string, ReturnType<typeof db.prepare<unknown[], StoredRow>>>();
+	const withIds = db.prepare<[string, string, string, string, string, string], StoredRow>(
+		['deviations', 'events', 'fingerprints'].map(table => `SELECT id, time, record FROM ${table} WHERE org_uid = ? AND id IN (SELECT value FROM json_each(?))`).join(' UNION ALL ') +
+			' ORDER BY time, id',
+	);
 
-	/** Stores a deviation unless its policy already has one with the same checksum; true when it was new. */
+	/** Stores a deviation unless its policy already has one with the same checksum (or its id is taken); true when it was new. */
 	function insertDeviation(input: DeviationInput): boolean {
 		requireTime(input.time);
 		requireText(input.policy_uid, 'policy_uid');
@@ -105,12 +110,7 @@ export function recordStore(db: Db) {
 	/** The records with these ids, whatever their kind, in (time, id) order; unknown ids are left out. */
 	function byIds(owner: string, ids: string[]): StoredRow[] {
 		const wanted = JSON.stringify(ids);
-		return db
-			.prepare<[string, string, string, string, string, string], StoredRow>(
-				['deviations', 'events', 'fingerprints'].map(table => `SELECT id, time, record FROM ${table} WHERE org_uid = ? AND id IN (SELECT value FROM json_each(?))`).join(' UNION ALL ') +
-					' ORDER BY time, id',
-			)
-			.all(owner, wanted, owner, wanted, owner, wanted);
+		return withIds.all(owner, wanted, owner, wanted, owner, wanted);
 	}
 
 	/** Runs several inserts as one transaction: all are stored or none, and a batch commits once instead of once a record. */
@@ -124,7 +124,7 @@ export function recordStore(db: Db) {
 export type RecordStore = ReturnType<typeof recordStore>;
 
 /** The search schema of a fingerprint of this type, as spyctl's source queries name it. */
-export function fingerprintSchema(type: 'container' | 'linux-service'): string {
+function fingerprintSchema(type: 'container' | 'linux-service'): string {
 	return `model_fingerprint:${type === 'container' ? 'container' : 'linux_svc'}`;
 }
 
