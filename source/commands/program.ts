@@ -7,6 +7,10 @@ import {registerCreateCommands} from './create.js';
 import {registerDiffCommands} from './diff.js';
 import {registerMergeCommands} from './merge.js';
 import {registerServeCommand} from './serve.js';
+import {registerApplyCommand} from './apply.js';
+import {registerDeleteCommand} from './delete.js';
+import {registerGetCommands} from './get.js';
+import {ApiRequestError} from '../api/errors.js';
 
 export type TuiOptions = {
 	/** Folder of policy files to browse offline; the bundled examples when not given. */
@@ -55,6 +59,9 @@ export function buildProgram(io: CommandIo, hooks: CliHooks, setExit: (code: num
 	registerMergeCommands(program, io, setExit);
 	registerDiffCommands(program, io, setExit);
 	registerServeCommand(program, io, setExit);
+	registerGetCommands(program, io);
+	registerApplyCommand(program, io);
+	registerDeleteCommand(program, io);
 	return program;
 }
 
@@ -75,6 +82,11 @@ export async function runCli(argv: string[], io: CommandIo, hooks: CliHooks): Pr
 		if (error instanceof CommandError) {
 			say(io, `Error: ${error.message}`);
 			return error.exitCode;
+		}
+		if (error instanceof ApiRequestError) {
+			// spyctl prints the trace id on a line of its own; support asks for it.
+			say(io, `Error: ${error.message}${error.details.contextUid ? `\n\tContext UID: ${error.details.contextUid}` : ''}`);
+			return 1;
 		}
 		const debug = Boolean(program.opts<GlobalOptions>().debug);
 		const detail = error instanceof Error ? (debug ? (error.stack ?? error.message) : error.message) : String(error);
