@@ -10,8 +10,8 @@ export type ListMatch = {
 };
 
 /**
- * Elements are equal or not: a list of exes, peers or ports is a set, so an
- * edited element is one removed and one added. Duplicates pair up one to one.
+ * Equal elements pair up, duplicates one to one, wherever they sit: a list of
+ * exes, peers or ports is a set. What is left was removed or added.
  */
 export function matchByValue(before: readonly unknown[], after: readonly unknown[]): ListMatch {
 	const waiting = new Map<string, number[]>();

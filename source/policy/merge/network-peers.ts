@@ -1,0 +1,63 @@
+import {BlockSet} from './network-block-set.js';
+import {fromBlock, type Peer, toBlock} from './network-blocks.js';
+import {NameSet} from './network-name-set.js';
+import type {MergeMode} from './types.js';
+
+/**
+ * The peers (`from` or `to`) of one network rule, read the way spyctl reads
+ * them: every DNS name on its own, every parseable ipBlock as a network. A
+ * peer spyctl cannot merge (ipBlock and dnsSelector together, or a block it
+ * cannot parse) is kept verbatim and only ever matches an identical peer,
+ * so a merge never drops what the user wrote.
+ */
+export class PeerSet {
+	private readonly names = new NameSet();
+	private readonly blocks = new BlockSet();
+	private readonly verbatim = new Map<string, Peer>();
+
+	static from(peers: readonly Peer[]): PeerSet {
+		const set = new PeerSet();
+		for (const peer of peers) set.addPeer(peer);
+		return set;
+	}
+
+	/** Is every peer of `other` allowed by this set (a block inside a block, a name matched by a name or glob)? */
+	covers(other: PeerSet): boolean {
+		if (![...other.verbatim.keys()].every(key => this.verbatim.has(key))) return false;
+		return [...other.blocks].every(block => this.blocks.covers(block)) && [...other.names].every(name => this.names.covers(name));
+	}
+
+	/**
+	 * Adds the peers of `other` that this set does not already allow. In
+	 * symmetric mode a peer wider than one of ours replaces it, so the merged
+	 * rule generalises both inputs instead of listing both.
+	 */
+	addAll(other: PeerSet, mode: MergeMode): void {
+		for (const block of other.blocks) this.blocks.merge(block, mode);
+		for (const name of other.names) this.names.merge(name, mode);
+		for (const [key, peer] of other.verbatim) if (!this.verbatim.has(key)) this.verbatim.set(key, peer);
+	}
+
+	/**
+	 * The peers as spyctl writes them: one `dnsSelector` entry per name
+	 * (sorted), then IPv4 blocks, then IPv6 blocks, each sorted by network.
+	 * Blocks inside another block of the same rule are left out.
+	 */
+	toPeers(): Peer[] {
+		const blocks = this.blocks.toSorted();
+		return [
+			...this.names.toSorted().map(name => ({dnsSelector: [name]})),
+			...blocks.filter(block => block.net.family === 'ipv4').map(fromBlock),
+			...blocks.filter(block => block.net.family === 'ipv6').map(fromBlock),
+			...this.verbatim.values(),
+		];
+	}
+
+	private addPeer(peer: Peer): void {
+		const {ipBlock, dnsSelector} = peer;
+		const block = ipBlock && !dnsSelector ? toBlock(ipBlock) : undefined;
+		if (block) this.blocks.add(block);
+		else if (dnsSelector && !ipBlock) for (const name of dnsSelector) this.names.add(name);
+		else this.verbatim.set(JSON.stringify(peer), peer);
+	}
+}
