@@ -12,7 +12,7 @@ export function policyRoutes(app: FastifyInstance, context: ServerContext, polic
 
 	app.get(`${base}/`, async (request, reply) => {
 		const orgUid = context.checkOrg(request.params);
-		reply.type('application/json').send(policies.listJson(orgUid, filtersFrom(request.query as Query)));
+		reply.type('application/json').send(policies.listBody(orgUid, filtersFrom(request.query as Query)));
 	});
 
 	app.get(`${base}/:uid`, async request => {
