@@ -297,16 +297,14 @@ describe('mergeNetworkPolicies', () => {
 		expect(mergeNetworkPolicies(base, others, 'asymmetric').egress.map(rule => rule.processes)).toEqual([['first_0'], ['second_0']]);
 	});
 
-	test('2,000 deviations merge into a policy with 1,000 rules quickly', () => {
+	// Its speed is measured in test/bench/merge.bench.ts; a unit test checks only the result.
+	test('2,000 deviations merge into a policy with 1,000 rules', () => {
 		const rules = Array.from({length: 1000}, (_, index) => egress([dns(`svc${index}.example.com`)], [tcp(1024 + index)], [`proc${index}_0`]));
 		const deviations = Array.from({length: 2000}, (_, index) => ({
 			network: {egress: [egress([block(`172.16.${index >> 8}.${index & 255}/32`)], [tcp(1024 + (index % 1500))], [`proc${index % 1000}_0`])]},
 			ids: (id: string) => id,
 		}));
-		const started = performance.now();
 		const merged = mergeNetworkPolicies({ingress: [], egress: rules}, deviations, 'asymmetric');
-		// The bench target is 200 ms for the whole merge; a loaded test machine gets slack.
-		expect(performance.now() - started).toBeLessThan(1000);
 		expect(merged.egress).toHaveLength(1000 + 1000);
 	});
 });
