@@ -1,0 +1,79 @@
+import {type Command, Option} from 'commander';
+import type {ApiClient} from '../api/client.js';
+import type {ServerPolicy} from '../api/policy-records.js';
+import type {SearchWindow} from '../api/search.js';
+import {deviationCountText, policiesDeviations, uniqueByChecksum} from '../operations/deviations.js';
+import {findOnePolicy, formatTimestamp} from '../operations/policies.js';
+import {withBackend} from './backend-option.js';
+import {type CommandIo, out, say} from './io.js';
+import {formatDocument} from './output-format.js';
+import {type ExtraColumn, policyTable, sortForDisplay} from './policy-table.js';
+import {timeOption, timeWindow} from './time-input.js';
+
+type DeviationsOptions = {
+	policies?: string[];
+	startTime?: number;
+	endTime?: number;
+	includeIrrelevant?: boolean;
+	nonUnique?: boolean;
+	output: 'default' | 'yaml' | 'json';
+};
+
+/** `get deviations`, a subcommand of `get`. */
+export function registerGetDeviationsCommand(get: Command, program: Command, io: CommandIo): void {
+	get.command('deviations')
+		.alias('deviation')
+		.description('Policy deviations in a time window: a count per policy, or the GuardianDeviation documents with -o yaml|json')
+		.option('--policies <names_or_uids>', 'only these policies, comma separated (each name or uid must match one policy)', commaList)
+		.addOption(timeOption('-t, --start-time <time>', 'deviations since this time: epoch, 30m, 2h, 1.5d, 1w or a date (default: 24h)'))
+		.addOption(timeOption('-e, --end-time <time>', 'deviations up to this time (default: now)'))
+		.option('--include-irrelevant', 'also deviations that would not change their policy (already merged in)')
+		.option('--non-unique', 'with -o yaml|json: every deviation record, not one per checksum')
+		.addOption(new Option('-o, --output <format>', 'default: a table of policies with DEVIATIONS_(UNIQ/TOT); yaml or json: the deviations').choices(['default', 'yaml', 'json']).default('default'))
+		.action(async (options: DeviationsOptions) => {
+			const window = timeWindow(options, Date.now() / 1000);
+			await withBackend(program, io, async ({client}) => {
+				const policies = sortForDisplay(await selectPolicies(client, options.policies));
+				say(io, `Getting policy deviations from ${formatTimestamp(window.startTime)} to ${formatTimestamp(window.endTime)}`);
+				const found = await policiesDeviations(client, policies, window, {includeIrrelevant: options.includeIrrelevant});
+				if (options.output === 'default') {
+					out(io, policyTable(policies, countsColumn(found)));
+					return;
+				}
+				const documents = policies.flatMap(policy => {
+					const records = found.get(policy.uid) ?? [];
+					return (options.nonUnique ? records : uniqueByChecksum(records)).map(record => record.deviation);
+				});
+				if (documents.length === 0) {
+					say(io, 'No deviations found');
+					return;
+				}
+				out(io, formatDocument(documents.length === 1 ? documents[0] : {apiVersion: 'spyderbat/v1', items: documents}, options.output));
+			});
+		});
+}
+
+/** `get policies --get-deviations`: the counts column for these policies. */
+export async function deviationsColumn(client: ApiClient, policies: ServerPolicy[], window: SearchWindow, io: CommandIo): Promise<ExtraColumn> {
+	say(io, `Getting policy deviations from ${formatTimestamp(window.startTime)} to ${formatTimestamp(window.endTime)}`);
+	return countsColumn(await policiesDeviations(client, policies, window));
+}
+
+function countsColumn(found: Awaited<ReturnType<typeof policiesDeviations>>): ExtraColumn {
+	return {header: 'DEVIATIONS_(UNIQ/TOT)', cell: policy => deviationCountText(found.get(policy.uid))};
+}
+
+/** The named policies (each exactly one, so a typo fails loudly), else all of them. */
+async function selectPolicies(client: ApiClient, names: string[] | undefined): Promise<ServerPolicy[]> {
+	if (names === undefined) return client.listPolicies();
+	const chosen = new Map<string, ServerPolicy>();
+	for (const name of names) {
+		const policy = await findOnePolicy(client, name);
+		chosen.set(policy.uid, policy);
+	}
+	return [...chosen.values()];
+}
+
+function commaList(value: string, previous: string[] | undefined): string[] {
+	return [...(previous ?? []), ...value.split(',').map(item => item.trim()).filter(item => item !== '')];
+}
