@@ -4,30 +4,26 @@ import {objectDiff} from '../policy/diff/object-diff.js';
 import {diffPolicies, specChanged} from '../policy/diff/policy-diff.js';
 import {renderTextDiff} from '../policy/diff/text-render.js';
 import {toJson, toYaml} from '../policy/dump.js';
-import {readDocuments, stdinName} from '../policy/files.js';
-import type {LoadedObject} from '../policy/load.js';
+import {readDocuments} from '../policy/files.js';
 import {MergeTargetError, mergeObjects} from '../policy/merge/merge-objects.js';
 import {skipMessage} from '../policy/merge/skip-reasons.js';
 import {type FileProblem, formatFileProblem} from '../policy/problem.js';
 import {validateLoaded} from '../policy/validate.js';
-import {CommandError, UsageError} from './errors.js';
+import {CommandError} from './errors.js';
+import {addSourceOptions, readMergeSources, type SourceFlags} from './merge-sources.js';
 import {type CommandIo, out, say} from './io.js';
 import type {GlobalOptions} from './program.js';
 
 /** spyctl diffs policies and baselines only. */
 const diffTargetKinds = new Set(['SpyderbatPolicy', 'SpyderbatBaseline']);
 
-type DiffOptions = {filename: string; withFile: string[]; fullDiff?: boolean; output: 'text' | 'yaml' | 'json'};
+type DiffOptions = SourceFlags & {fullDiff?: boolean; output: 'text' | 'yaml' | 'json'};
 
 /** kubectl's and argocd's exit codes, so scripts can ask "would the merge change anything?". */
 const diffExitCodes = {same: 0, different: 1, error: 2} as const;
 
 export function registerDiffCommands(program: Command, io: CommandIo, setExit: (code: number) => void): void {
-	program
-		.command('diff')
-		.description('Show what merging other objects into a policy would change (spyctl diff -f POLICY -w OTHER)')
-		.requiredOption('-f, --filename <file>', 'target policy or baseline, or - for standard input')
-		.requiredOption('-w, --with-file <files>', 'objects to merge into the target, in order: comma separated, and -w may repeat', collectFiles)
+	addSourceOptions(program.command('diff').description('Show what merging deviations or other objects into a policy would change (spyctl diff)'))
 		.option('--full-diff', 'show every line instead of the summary (5 lines of context around changes)')
 		.addOption(new Option('-o, --output <format>', 'text: line diff; yaml or json: the merged object with diff: added|changed|removed markers').choices(['text', 'yaml', 'json']).default('text'))
 		.addHelpText(
@@ -39,7 +35,7 @@ Errors include bad usage and unreadable or invalid files, which are reported as 
 		)
 		.action(async (options: DiffOptions) => {
 			try {
-				setExit(await runDiff(options, io, colorAllowed(io, program.opts<GlobalOptions>())));
+				setExit(await runDiff(options, program, io, colorAllowed(io, program.opts<GlobalOptions>())));
 			} catch (error) {
 				// Exit 1 means "differences" here, so every failure must leave with 2.
 				if (error instanceof CommandError) throw new CommandError(error.message, diffExitCodes.error);
@@ -50,33 +46,24 @@ Errors include bad usage and unreadable or invalid files, which are reported as 
 		});
 }
 
-/** `-w a.yaml,b.yaml -w c.yaml` → [a.yaml, b.yaml, c.yaml]. */
-function collectFiles(value: string, previous: string[] | undefined): string[] {
-	return [...(previous ?? []), ...value.split(',').filter(file => file !== '')];
-}
-
 /** Colour only on a terminal, and never with --no-color or NO_COLOR (https://no-color.org: set and not empty). */
 function colorAllowed(io: CommandIo, options: GlobalOptions): boolean {
 	const noColor = io.env['NO_COLOR'];
 	return io.stdoutIsTty && options.color !== false && (noColor === undefined || noColor === '');
 }
 
-async function runDiff(options: DiffOptions, io: CommandIo, color: boolean): Promise<number> {
-	const files = [options.filename, ...options.withFile];
-	if (options.withFile.length === 0) throw new UsageError('-w/--with-file needs at least one file');
-	if (files.filter(file => file === '-').length > 1) throw new UsageError('standard input (-) can be read only once');
-
-	const [targetObjects = [], ...others] = await loadAll(files, io);
-	if (targetObjects.length !== 1) throw new UsageError(`the target '${options.filename}' must hold one policy, not ${targetObjects.length} objects`);
-	const before = targetObjects[0]!.value;
-	const targetName = `local file '${options.filename === '-' ? stdinName : options.filename}'`;
+async function runDiff(options: DiffOptions, program: Command, io: CommandIo, color: boolean): Promise<number> {
+	const localFiles = options.filename === undefined ? [] : [options.filename, ...options.withFile];
+	// Standard input can be read once, by the merge itself; files can be checked together first.
+	if (options.withFile.length > 0 && !localFiles.includes('-')) await reportAllProblems(localFiles, io);
+	const {target: before, targetName, others} = await readMergeSources(options, program, io);
 	if (!diffTargetKinds.has(before['kind'] as string)) {
 		throw new CommandError(`The 'diff' command is not supported for ${String(before['kind'])} (${targetName}): diff a SpyderbatPolicy or SpyderbatBaseline.`);
 	}
 
 	let result: ReturnType<typeof mergeObjects>;
 	try {
-		result = mergeObjects(before, others.flat().map(object => object.value), 'asymmetric');
+		result = mergeObjects(before, others, 'asymmetric');
 	} catch (error) {
 		if (error instanceof MergeTargetError) throw new CommandError(`The 'diff' command cannot use ${targetName}: ${error.message}`);
 		throw error;
@@ -94,8 +81,8 @@ async function runDiff(options: DiffOptions, io: CommandIo, color: boolean): Pro
 	return diffExitCodes.different;
 }
 
-/** Every file's objects, in order; all problems of all files are reported before giving up. */
-async function loadAll(files: readonly string[], io: CommandIo): Promise<LoadedObject[][]> {
+/** All problems of all local files are reported before giving up, not only the first file's. */
+async function reportAllProblems(files: readonly string[], io: CommandIo): Promise<void> {
 	const loaded = await Promise.all(files.map(file => readDocuments({file, cwd: io.cwd, stdin: io.stdin})));
 	const problems: FileProblem[] = loaded.flatMap(result => [...result.problems, ...validateLoaded(result.objects)]);
 	if (problems.length > 0) {
@@ -105,5 +92,4 @@ async function loadAll(files: readonly string[], io: CommandIo): Promise<LoadedO
 		// validate's and merge's wording, listing every file at fault.
 		throw new CommandError(`Invalid ${culprits.length === 1 ? 'object' : 'objects'} in ${culprits.join(', ')} (${count}).`);
 	}
-	return loaded.map(result => result.objects);
 }

@@ -3,7 +3,6 @@ import path from 'node:path';
 import {isDeepStrictEqual} from 'node:util';
 import type {Command} from 'commander';
 import {writeFileAtomic} from '../policy/atomic-write.js';
-import {stdinName} from '../policy/files.js';
 import {mergeObjects, MergeTargetError} from '../policy/merge/merge-objects.js';
 import {mergeInputs, type SpyderbatObject} from '../policy/merge/merge-inputs.js';
 import {skipMessage} from '../policy/merge/skip-reasons.js';
@@ -12,12 +11,18 @@ import {validateObject} from '../policy/validate.js';
 import {CommandError, UsageError} from './errors.js';
 import {type CommandIo, out, say} from './io.js';
 import {type DocumentFormat, documentOutputOption, formatDocument, formatForFile} from './output-format.js';
-import {readValidObjects} from './read-objects.js';
+import {addSourceOptions, asPolicyDocument, checkSourceFlags, readMergeSources, type SourceFlags, withLatestTimestamp} from './merge-sources.js';
+import {withBackend} from './backend-option.js';
+import {confirm} from './confirm.js';
+import type {GlobalOptions} from './program.js';
+import {ApiRequestError} from '../api/errors.js';
+import {applyPolicy, conflictAdvice} from '../operations/policies.js';
+import {diffDumps} from '../policy/diff/line-diff.js';
+import {diffPolicies} from '../policy/diff/policy-diff.js';
+import {renderTextDiff} from '../policy/diff/text-render.js';
 import {checkStdoutIsNotInput, sameFile} from './same-file.js';
 
-type MergeFlags = {
-	filename: string;
-	withFile: string[];
+type MergeFlags = SourceFlags & {
 	outputFile?: string;
 	inPlace?: boolean;
 	output?: DocumentFormat;
@@ -26,46 +31,71 @@ type MergeFlags = {
 const mergeTargetKinds = new Set(['SpyderbatPolicy', 'SpyderbatBaseline']);
 
 export function registerMergeCommands(program: Command, io: CommandIo, setExit: (code: number) => void): void {
-	program
-		.command('merge')
-		.description('Merge baselines, fingerprints, policies or deviations into a policy, as spyctl does; prints the result')
-		.requiredOption('-f, --filename <file>', 'the policy or baseline to merge into, or - for standard input')
-		.requiredOption('-w, --with-file <files>', 'file(s) to merge in, comma-separated; may be repeated', collectFiles, [])
+	addSourceOptions(program.command('merge').description('Merge deviations, baselines, fingerprints or policies into a policy, as spyctl does; prints the result, or applies it with -p'))
 		.option('-O, --output-file <file>', 'write the result to FILE instead of stdout (never the input file: see --in-place)')
 		.option('--in-place', 'replace the input file atomically, keeping the previous version as FILE.bak')
 		.addOption(documentOutputOption())
 		.addHelpText('after', '\nDo not redirect stdout to the input file (`> policy.yaml`): the shell empties it before spytui runs. Use --in-place.')
 		.action(async (flags: MergeFlags) => {
-			setExit(await mergeFiles(flags, io));
+			setExit(await runMerge(flags, program, io));
 		});
 }
 
-function collectFiles(value: string, previous: string[]): string[] {
-	return [...previous, ...value.split(',').filter(file => file !== '')];
-}
-
-async function mergeFiles(flags: MergeFlags, io: CommandIo): Promise<number> {
+async function runMerge(flags: MergeFlags, program: Command, io: CommandIo): Promise<number> {
+	checkSourceFlags(flags);
 	checkDestination(flags);
-	const inputs = [flags.filename, ...flags.withFile];
+	const inputs = [flags.filename ?? '', ...flags.withFile].filter(file => file !== '');
 	await checkStdoutIsNotInput(inputs, io);
 	if (flags.outputFile !== undefined) await refuseInputAsOutput(flags.outputFile, inputs, io);
 
-	const target = await readTarget(flags.filename, io);
-	const others: SpyderbatObject[] = [];
-	for (const file of flags.withFile) for (const object of await readValidObjects(file, io)) others.push(object.value);
-	const targetName = flags.filename === '-' ? stdinName : `local file '${flags.filename}'`;
+	const sources = await readMergeSources(flags, program, io);
+	const {target, targetName} = sources;
+	if (!mergeTargetKinds.has(target['kind'] as string)) throw new CommandError(`The 'merge' command is not supported for ${String(target['kind'])} (${targetName}): merge into a SpyderbatPolicy or SpyderbatBaseline.`);
 
-	const merged = mergeInto(target, others, targetName, io);
+	let merged = mergeInto(target, sources.others, targetName, io);
 	const changed = merged !== undefined && !isDeepStrictEqual(merged['spec'], target['spec']);
 	if (merged && changed) checkMerged(merged, targetName, io);
 	if (merged !== undefined && !changed) say(io, `merge of ${targetName} produced no updates to the 'spec' field${flags.inPlace ? '.. skipping' : '.'}`);
+	// Deviations up to the window's end are now part of the policy: --latest starts there next time.
+	if (flags.latest && sources.window && hasLatestTimestamp(target)) {
+		if (merged === undefined) say(io, `${capitalise(targetName)} has nothing to merge with. Updating 'latestTimestamp' field.`);
+		merged = withLatestTimestamp(merged ?? target, sources.window.endTime);
+	}
+	if (sources.applied) return applyMerge(merged, changed, sources.applied, target, program, io);
 	if (flags.inPlace) {
-		if (merged && changed) await writeInPlace(flags.filename, formatDocument(merged, formatForFile(flags.filename, flags.output)), io);
+		if (merged && !isDeepStrictEqual(merged, target)) await writeInPlace(flags.filename!, formatDocument(merged, formatForFile(flags.filename!, flags.output)), io);
 		return 0;
 	}
 	// Nothing merged still writes the target: `merge ... > new.yaml && mv new.yaml p.yaml` must not lose it.
 	await writeResult(merged ?? target, flags, io);
 	return 0;
+}
+
+/** `merge -p`: show the change on request, then apply it to the server copy, asking first as spyctl does. */
+async function applyMerge(merged: SpyderbatObject | undefined, changed: boolean, applied: {uid: string; name: string}, target: SpyderbatObject, program: Command, io: CommandIo): Promise<number> {
+	if (merged === undefined || isDeepStrictEqual(merged, target)) return 0;
+	const assumeYes = Boolean(program.opts<GlobalOptions>().yes);
+	const label = `'${applied.name}-${applied.uid}'`;
+	if (changed && !assumeYes && (await confirm(io, `Review merge updates to ${label}?`, false, 'no'))) {
+		out(io, renderTextDiff(diffDumps(target, merged), diffPolicies(target, merged).counts, {full: false, color: false}));
+	}
+	if (!(await confirm(io, `Apply merge changes to ${label}?`, assumeYes, 'no'))) {
+		say(io, `Skipping apply of ${label}`);
+		return 0;
+	}
+	await withBackend(program, io, async ({client}) => {
+		try {
+			say(io, (await applyPolicy(client, asPolicyDocument(merged))).message);
+		} catch (error) {
+			if (error instanceof ApiRequestError && error.kind === 'conflict') throw new CommandError(conflictAdvice(applied.uid, error));
+			throw error;
+		}
+	});
+	return 0;
+}
+
+function hasLatestTimestamp(object: SpyderbatObject): boolean {
+	return (object['metadata'] as Record<string, unknown> | undefined)?.['latestTimestamp'] !== undefined;
 }
 
 async function writeResult(result: SpyderbatObject, flags: MergeFlags, io: CommandIo): Promise<void> {
@@ -78,10 +108,9 @@ async function writeResult(result: SpyderbatObject, flags: MergeFlags, io: Comma
 }
 
 function checkDestination(flags: MergeFlags): void {
-	if (flags.withFile.length === 0) throw new UsageError('-w/--with-file needs at least one file');
+	if (flags.policy !== undefined && (flags.inPlace || flags.outputFile !== undefined)) throw new UsageError('-p merges into the applied policy and applies it; --in-place and -O are for files');
 	if (flags.inPlace && flags.outputFile !== undefined) throw new UsageError('--in-place and -O/--output-file both choose where the result goes; give one');
 	if (flags.inPlace && flags.filename === '-') throw new UsageError('--in-place needs a file to replace, not standard input');
-	if ([flags.filename, ...flags.withFile].filter(file => file === '-').length > 1) throw new UsageError('standard input can be read only once: give - to one option');
 }
 
 /** -O onto an input would replace it without a backup; --in-place is the way to do that. */
@@ -92,16 +121,6 @@ async function refuseInputAsOutput(outputFile: string, inputs: readonly string[]
 			throw new CommandError(`Refusing to write the merge to '${outputFile}': it is an input of this merge.${hint}`);
 		}
 	}
-}
-
-/** spyctl merges into one policy or baseline per file. */
-async function readTarget(file: string, io: CommandIo): Promise<SpyderbatObject> {
-	const objects = await readValidObjects(file, io);
-	const name = file === '-' ? stdinName : file;
-	if (objects.length !== 1) throw new CommandError(`'${name}' holds ${objects.length} objects; the merge target must be one policy or baseline.`);
-	const target = objects[0]!.value;
-	if (!mergeTargetKinds.has(target['kind'] as string)) throw new CommandError(`The 'merge' command is not supported for ${String(target['kind'])} ('${name}'): merge into a SpyderbatPolicy or SpyderbatBaseline.`);
-	return target;
 }
 
 /**

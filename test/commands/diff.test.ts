@@ -221,7 +221,7 @@ describe('spytui diff: exit codes 0 / 1 / 2', () => {
 		const {dir} = files({'list.yaml': JSON.stringify({apiVersion: 'spyderbat/v1', items: [parse(policy), parse(policy)]}), 'extra.yaml': extra});
 		const run = await cli(['diff', '-f', 'list.yaml', '-w', 'extra.yaml'], {cwd: dir});
 		expect(run.code).toBe(2);
-		expect(run.stderr).toContain("the target 'list.yaml' must hold one policy, not 2 objects");
+		expect(run.stderr).toContain("'list.yaml' holds 2 objects; the target must be one policy or baseline.");
 	});
 
 	test('a target that is not a policy or baseline is an error, as in spyctl', async () => {

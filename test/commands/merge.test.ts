@@ -141,7 +141,14 @@ describe('spytui merge', () => {
 		expect((await cli(['merge', '-f', 'p.yaml', '-w', 'a.yaml', '--in-place', '-O', 'x.yaml'], {cwd: dir})).code).toBe(2);
 		expect((await cli(['merge', '-f', '-', '-w', 'a.yaml', '--in-place'], {cwd: dir, stdin: containerPolicyYaml})).code).toBe(2);
 		expect((await cli(['merge', '-f', '-', '-w', '-'], {cwd: dir})).code).toBe(2);
-		expect((await cli(['merge', '-f', 'p.yaml'], {cwd: dir})).code).toBe(2);
+		expect((await cli(['merge', '-f', 'p.yaml', '-p', 'web'], {cwd: dir})).code).toBe(2);
+	});
+
+	test('without -w the target\'s deviations are merged, so an unapplied file is refused before any API call', async () => {
+		const {dir} = folder({});
+		const run = await cli(['merge', '-f', 'p.yaml'], {cwd: dir});
+		expect(run.code).toBe(1);
+		expect(run.stderr).toContain("Target local file 'p.yaml' has not been applied, no deviations to diff with");
 	});
 
 	test('nothing new: spyctl\'s message, and the policy is still printed so a pipeline keeps it', async () => {
@@ -187,7 +194,7 @@ describe('spytui merge', () => {
 		expect(missing.stderr).toContain('gone.yaml: no such file');
 		const wrongTarget = await cli(['merge', '-f', 'group.yaml', '-w', 'p.yaml'], {cwd: dir});
 		expect(wrongTarget.code).toBe(1);
-		expect(wrongTarget.stderr).toContain("The 'merge' command is not supported for FingerprintGroup ('group.yaml')");
+		expect(wrongTarget.stderr).toContain("The 'merge' command is not supported for FingerprintGroup (local file 'group.yaml')");
 		const empty = await cli(['merge', '-f', 'p.yaml', '-w', 'group.yaml'], {cwd: dir});
 		expect(empty.code).toBe(0);
 		expect(empty.stderr).toBe("Local file 'p.yaml' has nothing to merge with... skipping.\n");
