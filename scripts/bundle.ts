@@ -7,7 +7,11 @@ import {build} from 'esbuild';
  */
 await build({
 	entryPoints: ['cli.tsx'],
-	outfile: 'bundle/cli.mjs',
+	outdir: 'bundle',
+	outExtension: {'.js': '.mjs'},
+	// The full-screen app (ink, React) is a chunk of its own: commands never load it.
+	splitting: true,
+	chunkNames: 'chunks/[name]-[hash]',
 	bundle: true,
 	platform: 'node',
 	target: 'node20',
