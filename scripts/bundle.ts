@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import {build} from 'esbuild';
 
 /**
@@ -5,6 +6,9 @@ import {build} from 'esbuild';
  * compiling hundreds of modules is most of spytui's start-up; a bundle with
  * React's production build starts in about half the time of dist/.
  */
+// Chunk names change with their content; old ones must not linger.
+fs.rmSync('bundle', {recursive: true, force: true});
+
 await build({
 	entryPoints: ['cli.tsx'],
 	outdir: 'bundle',

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type {Command} from 'commander';
 import {defaultDataDir} from '../server/data-dir.js';
-import {startServer} from '../server/start.js';
 import {CommandError, UsageError} from './errors.js';
 import {type CommandIo, say} from './io.js';
 
@@ -25,6 +24,8 @@ async function serve(options: ServeOptions, io: CommandIo): Promise<number> {
 	const port = Number(options.port);
 	if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`--port must be a whole number from 0 to 65535, not '${options.port}'`);
 	const dataDir = path.resolve(io.cwd, options.dataDir ?? defaultDataDir(io.env, io.home));
+	// Loaded here so that other commands never load fastify and SQLite.
+	const {startServer} = await import('../server/start.js');
 	let server;
 	try {
 		server = await startServer({dataDir, host: options.host, port, seed: true});

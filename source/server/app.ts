@@ -1,5 +1,7 @@
 import {randomUUID, timingSafeEqual} from 'node:crypto';
-import Fastify, {type FastifyError, type FastifyInstance} from 'fastify';
+import type {FastifyError, FastifyInstance} from 'fastify';
+import type FastifyFactory from 'fastify';
+import {loadOnUse} from './load-on-use.js';
 import {ApiError} from './errors.js';
 import type {ServerContext} from './context.js';
 
@@ -11,6 +13,7 @@ export const maximumBodyBytes = 10 * 1024 * 1024;
  * malformed bodies, oversized bodies and unknown routes.
  */
 export function createHttpApp(token: string, context: ServerContext): FastifyInstance {
+	const Fastify = loadOnUse('fastify') as typeof FastifyFactory;
 	const app = Fastify({
 		bodyLimit: maximumBodyBytes,
 		// A client that sends its request slowly holds only its own connection, and not for ever.

@@ -4,12 +4,14 @@ import type {AddressInfo} from 'node:net';
 import {createHttpApp} from './app.js';
 import {serverContext} from './context.js';
 import {ensureDataDir, readOrCreateToken, tokenPath} from './data-dir.js';
+import {ingestRoutes} from './routes/ingest.js';
 import {legacyQueryRoutes} from './routes/legacy-queries.js';
 import {policyRoutes} from './routes/policies.js';
 import {searchRoutes} from './routes/search.js';
 import {openDatabase} from './store/database.js';
 import {ensureOrg, hasOrg, type Org} from './store/orgs.js';
 import {seedExamplePolicies} from './seed.js';
+import {seedActivity} from './seed-activity.js';
 import {policyStore} from './store/policies.js';
 import {type RecordStore, recordStore} from './store/records.js';
 
@@ -45,12 +47,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 	const org = ensureOrg(db);
 	const context = serverContext(org, `${os.userInfo().username}@spytui.local`, options.clock ?? (() => Date.now() / 1000));
 	const policies = policyStore(db);
-	if (isNew && options.seed) seedExamplePolicies(org.uid, policies, context.actor());
+	const records = recordStore(db);
+	if (isNew && options.seed) {
+		seedExamplePolicies(org.uid, policies, context.actor());
+		seedActivity(org.uid, policies, records, context.actor().now);
+	}
 	const app = createHttpApp(token, context);
 	policyRoutes(app, context, policies);
-	const records = recordStore(db);
 	searchRoutes(app, context, records);
 	legacyQueryRoutes(app, context, records);
+	ingestRoutes(app, context, policies, records);
 
 	const host = options.host ?? '127.0.0.1';
 	await app.listen({host, port: options.port ?? 0});

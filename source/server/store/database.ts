@@ -1,4 +1,5 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import {loadOnUse} from '../load-on-use.js';
 
 export type Db = Database.Database;
 
@@ -58,7 +59,8 @@ const migrations = [
 
 /** Opens (creating if needed) the store. WAL lets readers run beside the one writer; NORMAL sync is durable across process crashes. */
 export function openDatabase(file: string): Db {
-	const db = new Database(file);
+	const SqliteDatabase = loadOnUse('better-sqlite3') as typeof Database;
+	const db = new SqliteDatabase(file);
 	db.pragma('journal_mode = WAL');
 	db.pragma('synchronous = NORMAL');
 	db.pragma('foreign_keys = ON');

@@ -1,0 +1,77 @@
+import type {PolicyStore} from '../store/policies.js';
+import type {RecordStore} from '../store/records.js';
+import {type WebhookJob, responseEvents} from './action-events.js';
+import {activityOf} from './activity.js';
+import {describeFinding} from './describe.js';
+import {deviationRecord} from './deviation-record.js';
+import {findDeviations} from './find-deviations.js';
+import {fingerprintRecord} from './fingerprint-record.js';
+import {policyCatalog, type PreparedPolicy} from './policy-catalog.js';
+import {planResponse} from './response-plan.js';
+import {selectorsMatch} from './selector-match.js';
+import {workloadOf} from './workload.js';
+
+/** What ingesting some fingerprints wrote, and the webhooks that are to be sent now that it is committed. */
+export type IngestOutcome = {fingerprints: number; deviations: number; events: number; webhooks: WebhookJob[]};
+
+/**
+ * Evaluates fingerprints against the org's policies and stores the results.
+ * For each fingerprint: every enabled policy of its type whose selectors pick
+ * its workload is checked for deviations; new ones (by policy and checksum)
+ * are stored with their policy log.
+ */
+export function ingestion(orgUid: string, policies: PolicyStore, records: RecordStore) {
+	const catalog = policyCatalog(orgUid, policies);
+
+	/**
+	 * Ingests valid SpyderbatFingerprints at `now` (epoch seconds). They are
+	 * evaluated first, reading only; then everything they write is one
+	 * transaction, so each fingerprint's record, deviations and events are
+	 * stored together or not at all, and a run of them commits once.
+	 */
+	function ingest(fingerprints: ReadonlyArray<Record<string, unknown>>, now: number): IngestOutcome {
+		const byType = new Map<string, PreparedPolicy[]>();
+		const policiesOf = (type: string) => {
+			let found = byType.get(type);
+			if (!found) byType.set(type, (found = catalog.enabledPolicies(type)));
+			return found;
+		};
+		const evaluated = fingerprints.map(fingerprint => evaluate(fingerprint, now, policiesOf));
+		return records.transaction(() => {
+			const outcome: IngestOutcome = {fingerprints: 0, deviations: 0, events: 0, webhooks: []};
+			for (const {record, found} of evaluated) {
+				records.insertFingerprint(record);
+				outcome.fingerprints++;
+				for (const {deviation, plan, workload} of found) {
+					if (!records.insertDeviation(deviation)) continue;
+					outcome.deviations++;
+					const {events, webhooks} = responseEvents(deviation, plan(), workload);
+					for (const event of events) if (records.insertEvent(event)) outcome.events++;
+					outcome.webhooks.push(...webhooks);
+				}
+			}
+			return outcome;
+		});
+	}
+
+	function evaluate(fingerprint: Record<string, unknown>, now: number, policiesOf: (type: string) => PreparedPolicy[]) {
+		const record = fingerprintRecord(fingerprint, now);
+		const workload = workloadOf(fingerprint);
+		const activity = activityOf(record['spec'] as Record<string, unknown>);
+		const found = policiesOf(workload.type)
+			.filter(policy => selectorsMatch(policy.spec, workload))
+			.flatMap(policy =>
+				findDeviations(policy, activity).map(finding => ({
+					deviation: deviationRecord({orgUid, policy, spec: finding.spec, wording: describeFinding(finding, policy.name), time: record.time, fingerprintId: record.id, workload}),
+					// Planned only for deviations that turn out new.
+					plan: () => planResponse(policy.spec['response'], finding.processes, workload),
+					workload,
+				})),
+			);
+		return {record, found};
+	}
+
+	return {ingest};
+}
+
+export type Ingestion = ReturnType<typeof ingestion>;
