@@ -30,6 +30,9 @@ export type PolicyQuery = {
 
 export type ApiClient = ReturnType<typeof createApiClient>;
 
+/** What one ingest request stored: new deviations only, and the log events written. */
+export type IngestSummary = {fingerprints: number; deviations: number; events: number};
+
 /** The Spyderbat API, real or embedded: nothing above this knows which. */
 export function createApiClient(target: ApiTarget, options: HttpOptions = {}) {
 	const http = createHttp(target.apiUrl, target.apiKey, options);
@@ -73,6 +76,17 @@ export function createApiClient(target: ApiTarget, options: HttpOptions = {}) {
 
 		async deletePolicy(uid: string): Promise<void> {
 			await request(`deleting policy ${uid}`, async () => http.delete(await policiesPath(encodeURIComponent(uid))));
+		},
+
+		/**
+		 * Sends observed workloads to the embedded server's ingest endpoint (spytui's own
+		 * extension; the real API has none). Not retried: a repeat would be harmless, but
+		 * its webhooks would fire twice.
+		 */
+		async ingest(fingerprints: readonly unknown[]): Promise<IngestSummary> {
+			const body = await request('sending fingerprints', async () => http.post(`api/v1/org/${await org()}/ingest/`, {json: {fingerprints}}).json<unknown>());
+			if (!isRecord(body)) throw new ApiRequestError('protocol', 'sending fingerprints failed: the API returned no summary');
+			return {fingerprints: Number(body['fingerprints'] ?? 0), deviations: Number(body['deviations'] ?? 0), events: Number(body['events'] ?? 0)};
 		},
 
 		/** Records of a search schema (`event_deviation`, `event_log`, `model_fingerprint`, ...) matching a query. */

@@ -114,13 +114,7 @@ describe('the seed tutorial', () => {
 	});
 
 	test('4. activity that deviates: diff --latest shows it, merge --latest folds it in', async () => {
-		const response = await fetch(`${server.url}/api/v1/org/${server.org.uid}/ingest/`, {
-			method: 'POST',
-			headers: {authorization: `Bearer ${server.token}`, 'content-type': 'application/json'},
-			body: JSON.stringify({fingerprints: [deviatingFingerprint()]}),
-		});
-		expect(response.status).toBe(200);
-		expect(await response.json()).toMatchObject({deviations: 1});
+		expect(await server.client.ingest([deviatingFingerprint()])).toMatchObject({fingerprints: 1, deviations: 1});
 
 		const diff = await run('diff', '-p', uid, '--latest');
 		expect(diff.code, diff.stderr).toBe(1);
