@@ -16,12 +16,14 @@ function keyCell(key: string): string {
 	return key === textKey ? 'any text' : `\`${key}\``;
 }
 
-/** The markdown table of every binding, grouped by where it works. */
+/** The markdown table of every binding, grouped by where it works, with the command id a user keymap names. */
 export function keyTable(): string {
 	const rows = helpScopeOrder.flatMap(scope =>
-		keymap.filter(binding => binding.scope === scope).map(binding => `| ${scopeTitles[scope]} | ${binding.keys.map(key => keyCell(key)).join(' ')} | ${binding.description} |`),
+		keymap
+			.filter(binding => binding.scope === scope)
+			.map(binding => `| ${scopeTitles[scope]} | ${binding.keys.map(key => keyCell(key)).join(' ')} | ${binding.description} | \`${binding.command}\` |`),
 	);
-	return ['| Where | Keys | What it does |', '| --- | --- | --- |', ...rows].join('\n');
+	return ['| Where | Keys | What it does | Command |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }
 
 /** The text between the markers, trimmed; undefined when a marker is missing. */

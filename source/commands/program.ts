@@ -1,4 +1,4 @@
-import {Command, CommanderError} from 'commander';
+import {Command, CommanderError, InvalidArgumentError} from 'commander';
 import {type CommandIo, out, say} from './io.js';
 import {CommandError} from './errors.js';
 import {registerValidateCommands} from './validate.js';
@@ -10,13 +10,24 @@ import {registerServeCommand} from './serve.js';
 import {registerApplyCommand} from './apply.js';
 import {registerDeleteCommand} from './delete.js';
 import {registerGetCommands} from './get.js';
+import {registerLogsCommand} from './logs.js';
+import {registerDescribeCommand} from './describe.js';
+import {registerEditCommand} from './edit.js';
 import {ApiRequestError} from '../api/errors.js';
 
 export type TuiOptions = {
-	/** Folder of policy files to browse offline; the bundled examples when not given. */
+	/** Folder of policy files to browse offline; without it the app works on the API. */
 	dir?: string;
 	/** False when --no-color was given; NO_COLOR is read from the environment as well. */
 	color: boolean;
+	/** `--context NAME`: this spyctl context instead of the current one. */
+	context?: string;
+	/** `--local`: the embedded server even when a context is configured. */
+	local?: boolean;
+	/** `--read-only`: every key that would change something is off. */
+	readOnly?: boolean;
+	/** `--refresh SECONDS`: how often the policy list is fetched again. */
+	refreshSeconds?: number;
 };
 
 export type CliHooks = {
@@ -41,15 +52,22 @@ export function buildProgram(io: CommandIo, hooks: CliHooks, setExit: (code: num
 		.option('--no-color', 'never colour output (NO_COLOR is honoured too)')
 		.option('-y, --yes', 'answer yes to every prompt')
 		.option('--debug', 'print details of failures')
-		.option('--dir <dir>', 'browse the policy files in DIR, offline (default: the bundled examples)')
+		.option('--dir <dir>', 'browse the policy files in DIR, offline and read-only, instead of the API')
+		.option('--read-only', 'open the app with every key that changes something turned off')
+		.option('--refresh <seconds>', 'refresh the app\'s policy list every SECONDS (default: 5)', refreshSeconds)
 		.showHelpAfterError('(run with --help for usage)')
 		.exitOverride()
 		.configureOutput({
 			writeOut: text => out(io, text),
 			writeErr: text => say(io, text),
 		})
-		.action(async (options: {dir?: string} & GlobalOptions) => {
-			setExit(await hooks.startTui({dir: options.dir, color: options.color}, io));
+		.action(async (options: {dir?: string; readOnly?: boolean; refresh?: number} & GlobalOptions) => {
+			setExit(
+				await hooks.startTui(
+					{dir: options.dir, color: options.color, context: options.context, local: options.local, readOnly: options.readOnly, refreshSeconds: options.refresh},
+					io,
+				),
+			);
 		});
 	// Help is a command of its own so that `spytui help validate` works as in spyctl.
 	program.helpCommand(true);
@@ -62,7 +80,17 @@ export function buildProgram(io: CommandIo, hooks: CliHooks, setExit: (code: num
 	registerGetCommands(program, io);
 	registerApplyCommand(program, io);
 	registerDeleteCommand(program, io);
+	registerLogsCommand(program, io);
+	registerDescribeCommand(program, io);
+	registerEditCommand(program, io);
 	return program;
+}
+
+function refreshSeconds(text: string): number {
+	const seconds = Number(text);
+	// Below a second the list would be fetched faster than anyone can read it, and a remote API would feel it.
+	if (!Number.isFinite(seconds) || seconds < 1) throw new InvalidArgumentError('give a number of seconds, 1 or more.');
+	return seconds;
 }
 
 /** Runs one command line and returns the exit code: 0 ok, 1 failure, 2 usage error. */

@@ -7,7 +7,6 @@ import {NoContextError} from '../config/errors.js';
 import {resolveFrom} from '../config/resolve-context.js';
 import type {CommandIo} from '../commands/io.js';
 import {defaultDataDir} from '../server/data-dir.js';
-import {startServer} from '../server/start.js';
 
 export type BackendChoice = {
 	/** `--context NAME`. */
@@ -24,6 +23,8 @@ export type Backend = {
 	/** `local` for the embedded server, else the API host. */
 	label: string;
 	contextName?: string;
+	/** The org as the user knows it: the context's organization, or the embedded server's org name. */
+	organization: string;
 	close: () => Promise<void>;
 };
 
@@ -46,13 +47,15 @@ export async function openBackend(io: CommandIo, choice: BackendChoice = {}): Pr
 				},
 				choice.http,
 			);
-			return {client, kind: 'remote', label: new URL(context.apiUrl).host, contextName: context.name, close: async () => undefined};
+			return {client, kind: 'remote', label: new URL(context.apiUrl).host, contextName: context.name, organization: context.organization, close: async () => undefined};
 		} catch (error) {
 			// Only "no context at all" falls back; a broken context must not silently become local data.
 			if (!(error instanceof NoContextError) || choice.context !== undefined) throw error;
 		}
 	}
+	// The server (fastify, SQLite) loads only when it is used: a command on a real context never pays for it.
+	const {startServer} = await import('../server/start.js');
 	const server = await startServer({dataDir: defaultDataDir(io.env, io.home), seed: true});
 	const client = createApiClient({apiUrl: server.url, apiKey: server.token, organization: server.org.uid}, choice.http);
-	return {client, kind: 'embedded', label: 'local', close: server.close};
+	return {client, kind: 'embedded', label: 'local', organization: server.org.name, close: server.close};
 }

@@ -1,26 +1,42 @@
-import type {LocalRow} from '../operations/local-folder.js';
-import {collapseKey, detailCursorIndex, detailView, filteredRows, layoutOf, selectedIndex, selectedRow} from './derive.js';
+import {collapseKey, detailCursorIndex, detailView, filteredRows, layoutOf, overlayLines, selectedIndex, selectedRow} from './derive.js';
+import {dialogCommand} from './dialog-commands.js';
 import type {KeyPress} from './keys.js';
 import type {Command} from './keymap.js';
+import {policyCommand} from './policy-commands.js';
+import {promptCommand} from './prompt-commands.js';
+import {quit} from './quit.js';
 import {clamp} from './scroll.js';
-import type {State} from './store.js';
+import type {Row} from './server-rows.js';
+import {requestLoad, startTask, type State} from './store.js';
 import type {TreeNode} from './tree/node.js';
 import {rowTree} from './tree/policy-tree.js';
 
 /** What each command does to the state. Effects (reading files, exiting) follow from the state they leave. */
-export function applyCommand(state: State, command: Command, press: KeyPress): State {
+export function applyCommand(state: State, command: Command, press: KeyPress, at: number): State {
+	const [group] = command.split('.');
+	if (group === 'policy') return policyCommand(state, command, at);
+	if (group === 'dialog' || group === 'confirm') return dialogCommand(state, command, press);
+	if (group === 'prompt') return promptCommand(state, command, press);
 	switch (command) {
 		case 'app.quit': {
-			return {...state, quitting: true};
+			return quit(state);
 		}
 		case 'app.help': {
-			return {...state, help: {open: true, top: 0}};
+			return {...state, overlay: {kind: 'help', top: 0}};
 		}
 		case 'app.filter': {
 			return {...state, focus: 'list', filter: {...state.filter, editing: true}};
 		}
+		case 'app.dismiss': {
+			const {flash: _dismissed, ...rest} = state;
+			return rest;
+		}
+		case 'app.command': {
+			return {...state, prompt: {text: ''}, filter: {...state.filter, editing: false}};
+		}
 		case 'app.reload': {
-			return {...state, load: {request: state.load.request + 1, phase: 'loading'}};
+			// Without a backend (the first connection failed) a reload tries to connect again.
+			return state.origin.kind === 'api' && !state.connection.backend ? startTask(state, {kind: 'connect'}) : requestLoad(state);
 		}
 
 		case 'list.down': {
@@ -110,34 +126,38 @@ export function applyCommand(state: State, command: Command, press: KeyPress): S
 			return {...state, filter: {text: '', editing: false}};
 		}
 
-		case 'help.close': {
-			return {...state, help: {open: false, top: 0}};
+		case 'pager.close': {
+			const {overlay: _closed, ...rest} = state;
+			return rest;
 		}
-		// The reducer keeps the help window in range, so these may overshoot.
-		case 'help.down': {
-			return scrollHelp(state, state.help.top + 1);
+		// settle() keeps the window in range, so these may overshoot.
+		case 'pager.down': {
+			return scrollOverlay(state, 1);
 		}
-		case 'help.up': {
-			return scrollHelp(state, state.help.top - 1);
+		case 'pager.up': {
+			return scrollOverlay(state, -1);
 		}
-		case 'help.top': {
-			return scrollHelp(state, 0);
+		case 'pager.top': {
+			return scrollOverlay(state, -Number.MAX_SAFE_INTEGER);
 		}
-		case 'help.bottom': {
-			return scrollHelp(state, Number.MAX_SAFE_INTEGER);
+		case 'pager.bottom': {
+			return scrollOverlay(state, overlayLines(state).length);
 		}
-		case 'help.pageDown': {
-			return scrollHelp(state, state.help.top + layoutOf(state).helpRows);
+		case 'pager.pageDown': {
+			return scrollOverlay(state, layoutOf(state).overlayRows);
 		}
-		case 'help.pageUp': {
-			return scrollHelp(state, state.help.top - layoutOf(state).helpRows);
+		case 'pager.pageUp': {
+			return scrollOverlay(state, -layoutOf(state).overlayRows);
+		}
+		default: {
+			return state;
 		}
 	}
 }
 
 function selectAt(state: State, index: number): State {
 	const rows = filteredRows(state);
-	const row: LocalRow | undefined = rows[clamp(index, 0, rows.length - 1)];
+	const row: Row | undefined = rows[clamp(index, 0, rows.length - 1)];
 	return row ? {...state, list: {...state.list, selectedId: row.id}} : state;
 }
 
@@ -171,6 +191,6 @@ function branchKeys(nodes: readonly TreeNode[]): string[] {
 	return nodes.flatMap(node => (node.children.length === 0 ? [] : [node.key, ...branchKeys(node.children)]));
 }
 
-function scrollHelp(state: State, top: number): State {
-	return {...state, help: {...state.help, top}};
+function scrollOverlay(state: State, by: number): State {
+	return state.overlay ? {...state, overlay: {...state.overlay, top: Math.max(0, state.overlay.top + by)}} : state;
 }

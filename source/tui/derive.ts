@@ -1,47 +1,58 @@
-import type {LocalRow} from '../operations/local-folder.js';
+import type {ServerPolicy} from '../api/policy-records.js';
+import type {Draft} from '../operations/drafts.js';
 import {type CompiledFilter, compileFilter} from './filter.js';
+import {helpLines} from './help-content.js';
 import {computeLayout, type Layout} from './layout.js';
-import {naturalTableWidth} from './table-columns.js';
-import type {State} from './store.js';
+import {remember} from './remember.js';
+import {type Row, serverRow, type ServerRow} from './server-rows.js';
+import {naturalTableWidth, type TableKind} from './table-columns.js';
+import type {Flash, State} from './store.js';
+import {truncateSpans, wrapSpans} from './text.js';
+import {span, type Span} from './tone.js';
 import {layoutTree, type TreeLayout, type VisibleNode, visibleNodes} from './tree/flatten.js';
 import {rowTree} from './tree/policy-tree.js';
+import {yamlLines} from './yaml-lines.js';
 
 /*
  * Values computed from the state. Each keeps its last result, because the
  * reducer and the render ask for the same ones many times per key press.
  */
 
-function remember<Inputs extends unknown[], Result>(compute: (...inputs: Inputs) => Result): (...inputs: Inputs) => Result {
-	let last: {inputs: Inputs; result: Result} | undefined;
-	return (...inputs) => {
-		if (last && last.inputs.length === inputs.length && last.inputs.every((input, index) => Object.is(input, inputs[index]))) return last.result;
-		const result = compute(...inputs);
-		last = {inputs, result};
-		return result;
-	};
-}
-
 const compiled = remember((text: string): CompiledFilter => compileFilter(text));
 
-/** What the filter matches against: the columns the user sees, plus the uid and "invalid". */
-function rowSearchText(row: LocalRow): string {
+/** What the filter matches against: the columns the user sees, plus the uid, "invalid" and "draft". */
+function rowSearchText(row: Row): string {
 	if (row.kind === 'file') return `${row.file} invalid`;
+	if (row.kind === 'server') return [row.uid, row.name, row.status, row.type, row.mode, row.draft ? 'draft' : ''].join(' ');
 	return [row.name, row.status, row.type, row.mode, row.file, row.uid ?? '', row.problems.length > 0 ? 'invalid' : ''].join(' ');
 }
 
-const filtering = remember((rows: readonly LocalRow[], text: string): LocalRow[] => {
+const filtering = remember((rows: readonly Row[], text: string, type: string | undefined): Row[] => {
 	const filter = compiled(text);
-	return text === '' ? [...rows] : rows.filter(row => filter.test(rowSearchText(row)));
+	const ofType = type === undefined ? rows : rows.filter(row => row.kind !== 'file' && row.type === type);
+	return text === '' ? [...ofType] : ofType.filter(row => filter.test(rowSearchText(row)));
 });
 
-const noRows: LocalRow[] = [];
+const noRows: Row[] = [];
 
-export function allRows(state: State): readonly LocalRow[] {
-	return state.scan?.rows ?? noRows;
+const listingRows = remember((policies: readonly ServerPolicy[], drafts: ReadonlyMap<string, Draft>): ServerRow[] => policies.map(policy => serverRow(policy, drafts.get(policy.uid))));
+
+export function allRows(state: State): readonly Row[] {
+	if (state.origin.kind === 'folder') return state.scan?.rows ?? noRows;
+	return state.listing ? listingRows(state.listing.policies, state.drafts) : noRows;
 }
 
-export function filteredRows(state: State): LocalRow[] {
-	return filtering(allRows(state), state.filter.text);
+export function tableKind(state: State): TableKind {
+	return state.origin.kind;
+}
+
+/** When the list was taken, in epoch seconds: the AGE column counts from it. */
+export function listedAt(state: State): number {
+	return state.listing?.at ?? 0;
+}
+
+export function filteredRows(state: State): Row[] {
+	return filtering(allRows(state), state.filter.text, state.typeFilter);
 }
 
 export function filterError(state: State): string | undefined {
@@ -56,22 +67,56 @@ export function selectedIndex(state: State): number {
 	return index === -1 ? 0 : index;
 }
 
-export function selectedRow(state: State): LocalRow | undefined {
+export function selectedRow(state: State): Row | undefined {
 	return filteredRows(state)[selectedIndex(state)];
 }
 
-const tableWidths = remember((rows: readonly LocalRow[]): number => naturalTableWidth(rows));
+/** The listed server policy with this uid, as a row (with its draft). */
+export function serverRowOf(state: State, uid: string): ServerRow | undefined {
+	return allRows(state).find((row): row is ServerRow => row.kind === 'server' && row.uid === uid);
+}
 
-const layouts = remember((columns: number, rows: number, filterBar: boolean, tableWidth: number): Layout => computeLayout({columns, rows}, {filterBar, tableWidth}));
+const tableWidths = remember((rows: readonly Row[], kind: TableKind, now: number): number => naturalTableWidth(rows, kind, now));
+
+/** The API table has more columns (UID, VERSION, AGE) than the folder's, so its panel may take a little more of a wide screen. */
+const listShares: Record<TableKind, number> = {folder: 0.5, api: 0.55};
+
+const layouts = remember(
+	(columns: number, rows: number, filterBar: boolean, tableWidth: number, flashRows: number, kind: TableKind): Layout =>
+		computeLayout({columns, rows}, {filterBar, tableWidth, flashRows, listShare: listShares[kind]}),
+);
 
 export function layoutOf(state: State): Layout {
-	return layouts(state.size.columns, state.size.rows, state.filter.editing || state.filter.text !== '', tableWidths(allRows(state)));
+	const bar = state.prompt !== undefined || state.filter.editing || state.filter.text !== '';
+	return layouts(state.size.columns, state.size.rows, bar, tableWidths(allRows(state), tableKind(state), listedAt(state)), flashLines(state).length, tableKind(state));
+}
+
+const flashMarks = {info: 'ℹ', warn: '!', error: '✗'} as const;
+
+/** Errors and warnings longer than a line wrap onto up to three, so their field path and advice are read whole; news takes one. */
+const maximumFlashRows = 3;
+
+const flashLayouts = remember((flash: Flash | undefined, width: number): Span[][] => {
+	if (!flash) return [[span(' ')]];
+	const line = [span(`${flashMarks[flash.level]} ${flash.text}`, flash.level)];
+	if (flash.level === 'info') return [truncateSpans(line, width)];
+	const lines = wrapSpans(line, width);
+	if (lines.length <= maximumFlashRows) return lines;
+	const kept = lines.slice(0, maximumFlashRows);
+	const last = kept.at(-1) ?? [];
+	kept[maximumFlashRows - 1] = truncateSpans([...last, span(' …')], width);
+	return kept;
+});
+
+/** The flash line(s), already fitted to the width. */
+export function flashLines(state: State): Span[][] {
+	return flashLayouts(state.flash, Math.max(20, state.size.columns));
 }
 
 /** Collapsed branches are remembered per row: the set holds `rowId + separator + nodeKey`. */
 const collapseSeparator = '\u0000';
 
-export function collapseKey(row: LocalRow, nodeKey: string): string {
+export function collapseKey(row: Row, nodeKey: string): string {
 	return `${row.id}${collapseSeparator}${nodeKey}`;
 }
 
@@ -79,7 +124,7 @@ export type DetailView = {nodes: VisibleNode[]; layout: TreeLayout};
 
 const emptyDetail: DetailView = {nodes: [], layout: {lines: [], firstLineOf: []}};
 
-const detailViews = remember((row: LocalRow | undefined, collapsed: ReadonlySet<string>, width: number): DetailView => {
+const detailViews = remember((row: Row | undefined, collapsed: ReadonlySet<string>, width: number): DetailView => {
 	if (!row) return emptyDetail;
 	const nodes = visibleNodes(rowTree(row), key => !collapsed.has(collapseKey(row, key)));
 	return {nodes, layout: layoutTree(nodes, width)};
@@ -113,4 +158,17 @@ export function detailCursorIndex(state: State): number {
 
 export function detailCursor(state: State): VisibleNode | undefined {
 	return detailView(state).nodes[detailCursorIndex(state)];
+}
+
+const noLines: Span[][] = [];
+
+/** The lines of the open help or YAML view. */
+export function overlayLines(state: State): readonly Span[][] {
+	// The overlay panel's inside: its border and padding take four columns.
+	if (state.overlay?.kind === 'help') return helpLines(state.bindings, layoutOf(state).frame.width - 4);
+	if (state.overlay?.kind === 'yaml') {
+		const row = selectedRow(state);
+		return row && row.kind !== 'file' ? yamlLines(row.value) : noLines;
+	}
+	return noLines;
 }

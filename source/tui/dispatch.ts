@@ -1,26 +1,30 @@
 import {keyMatches, type KeyPress, pressOf, textKey} from './keys.js';
-import {type Binding, keymap, type Scope} from './keymap.js';
+import type {Binding, Scope} from './keymap.js';
 import type {State} from './store.js';
 
 /**
- * Scopes that may take a key now, first to last: the modal overlay, then the
- * text line being edited, then the focused pane, then global keys.
+ * Scopes that may take a key now, first to last: a modal dialog (alone), then
+ * the help or YAML view, then the line being typed, then the focused pane and
+ * the selected policy, then global keys. The filter line lets the panes' keys
+ * through (arrows move the list while typing); the command line does not.
  */
 export function activeScopes(state: State): Scope[] {
-	if (state.help.open) return ['help', 'global'];
-	const pane: Scope = state.focus;
-	return state.filter.editing ? ['filter', pane, 'global'] : [pane, 'global'];
+	if (state.dialog) return state.dialog.kind === 'delete' ? ['confirm'] : ['dialog'];
+	if (state.overlay) return ['pager', 'global'];
+	if (state.prompt) return ['prompt', 'global'];
+	const panes: Scope[] = [state.focus, 'policy', 'global'];
+	return state.filter.editing ? ['filter', ...panes] : panes;
 }
 
 /** Bindings that exist now, in priority order. */
-export function activeBindings(state: State, bindings: readonly Binding[] = keymap): Binding[] {
+export function activeBindings(state: State, bindings: readonly Binding[] = state.bindings): Binding[] {
 	return activeScopes(state).flatMap(scope => bindings.filter(binding => binding.scope === scope && (binding.when?.(state) ?? true)));
 }
 
 export type Resolution = {binding: Binding; disabledReason?: string};
 
 /** The binding a key press reaches, if any; the first scope that claims the key wins. */
-export function resolveKey(state: State, press: KeyPress, bindings: readonly Binding[] = keymap): Resolution | undefined {
+export function resolveKey(state: State, press: KeyPress, bindings: readonly Binding[] = state.bindings): Resolution | undefined {
 	const binding = activeBindings(state, bindings).find(candidate => candidate.keys.some(key => keyMatches(key, press)));
 	if (!binding) return undefined;
 	const disabledReason = binding.disabledReason?.(state);
@@ -31,7 +35,7 @@ export function resolveKey(state: State, press: KeyPress, bindings: readonly Bin
  * The keys of `binding` that actually reach it now. While the filter line is
  * open, `q` types a q, so the quit hint must offer ctrl+c instead.
  */
-export function reachableKeys(binding: Binding, state: State, bindings: readonly Binding[] = keymap): string[] {
+export function reachableKeys(binding: Binding, state: State, bindings: readonly Binding[] = state.bindings): string[] {
 	const earlier = activeBindings(state, bindings);
 	const position = earlier.indexOf(binding);
 	if (position === -1) return [];

@@ -1,45 +1,83 @@
-import {detailCursor, filteredRows, selectedRow} from './derive.js';
+import {detailCursor, filteredRows, layoutOf, selectedRow} from './derive.js';
+import {dialogView} from './dialog-view.js';
+import {busyReason, changeRefusal, draftRefusal, viewRefusal} from './refusals.js';
 import type {State} from './store.js';
 
-export type Scope = 'global' | 'list' | 'detail' | 'filter' | 'help';
+export type Scope = 'global' | 'list' | 'detail' | 'policy' | 'filter' | 'prompt' | 'pager' | 'dialog' | 'confirm';
 
-export type Command =
-	| 'app.quit'
-	| 'app.help'
-	| 'app.filter'
-	| 'app.reload'
-	| 'list.down'
-	| 'list.up'
-	| 'list.top'
-	| 'list.bottom'
-	| 'list.pageDown'
-	| 'list.pageUp'
-	| 'list.open'
-	| 'list.clearFilter'
-	| 'detail.down'
-	| 'detail.up'
-	| 'detail.top'
-	| 'detail.bottom'
-	| 'detail.pageDown'
-	| 'detail.pageUp'
-	| 'detail.toggle'
-	| 'detail.expand'
-	| 'detail.collapse'
-	| 'detail.expandAll'
-	| 'detail.collapseAll'
-	| 'detail.back'
-	| 'filter.type'
-	| 'filter.erase'
-	| 'filter.clear'
-	| 'filter.accept'
-	| 'filter.cancel'
-	| 'help.close'
-	| 'help.down'
-	| 'help.up'
-	| 'help.top'
-	| 'help.bottom'
-	| 'help.pageDown'
-	| 'help.pageUp';
+export const commands = [
+	'app.quit',
+	'app.help',
+	'app.filter',
+	'app.command',
+	'app.reload',
+	'app.dismiss',
+	'list.down',
+	'list.up',
+	'list.top',
+	'list.bottom',
+	'list.pageDown',
+	'list.pageUp',
+	'list.open',
+	'list.clearFilter',
+	'detail.down',
+	'detail.up',
+	'detail.top',
+	'detail.bottom',
+	'detail.pageDown',
+	'detail.pageUp',
+	'detail.toggle',
+	'detail.expand',
+	'detail.collapse',
+	'detail.expandAll',
+	'detail.collapseAll',
+	'detail.back',
+	'policy.toggleMode',
+	'policy.toggleEnabled',
+	'policy.undo',
+	'policy.apply',
+	'policy.edit',
+	'policy.delete',
+	'policy.yaml',
+	'policy.save',
+	'filter.type',
+	'filter.erase',
+	'filter.clear',
+	'filter.accept',
+	'filter.cancel',
+	'prompt.type',
+	'prompt.erase',
+	'prompt.clear',
+	'prompt.complete',
+	'prompt.run',
+	'prompt.cancel',
+	'pager.close',
+	'pager.down',
+	'pager.up',
+	'pager.top',
+	'pager.bottom',
+	'pager.pageDown',
+	'pager.pageUp',
+	'dialog.next',
+	'dialog.previous',
+	'dialog.press',
+	'dialog.cancel',
+	'dialog.quit',
+	'dialog.full',
+	'dialog.down',
+	'dialog.up',
+	'dialog.top',
+	'dialog.bottom',
+	'dialog.pageDown',
+	'dialog.pageUp',
+	'confirm.type',
+	'confirm.erase',
+	'confirm.clear',
+	'confirm.accept',
+	'confirm.cancel',
+] as const;
+
+export type Command = (typeof commands)[number];
 
 export type Binding = {
 	command: Command;
@@ -60,32 +98,51 @@ export const scopeTitles: Record<Scope, string> = {
 	global: 'Anywhere',
 	list: 'Policy list',
 	detail: 'Detail pane',
+	policy: 'Selected policy (list or detail pane)',
 	filter: 'Filter line (after /)',
-	help: 'Help (after ?)',
+	prompt: 'Command line (after :)',
+	pager: 'Help and YAML views (after ? or y)',
+	dialog: 'Dialogs (apply, conflict, quit)',
+	confirm: 'Delete dialog (type the name)',
 };
 
 const noRows = (state: State) => (filteredRows(state).length === 0 ? 'the list is empty' : undefined);
 const noSelection = (state: State) => (selectedRow(state) ? undefined : 'no policy is selected');
-const helpClosed = (state: State) => !state.help.open;
+const noOverlay = (state: State) => state.overlay === undefined;
 const nothingToFold = (state: State) => ((detailCursor(state)?.node.children.length ?? 0) > 0 ? undefined : 'the line under the cursor has nothing to fold');
+const diffDialog = (state: State) => state.dialog?.kind === 'apply' || state.dialog?.kind === 'conflict';
+const nothingToScroll = (state: State) => (dialogView(state).lines.length > layoutOf(state).dialogRows ? undefined : 'everything is on screen already');
 
 /**
  * Every key spytui understands. The dispatcher, the help overlay, the hint bar
- * and the README table are all read from this one list.
+ * and the README table are all read from this one list; a user keymap file
+ * replaces the keys of a command, never the command itself.
  */
 export const keymap: readonly Binding[] = [
-	{command: 'app.filter', keys: ['/'], description: 'Filter by text or regular expression (ignores case)', scope: 'global', hint: 'filter', when: helpClosed},
+	{command: 'app.filter', keys: ['/'], description: 'Filter by text or regular expression (ignores case)', scope: 'global', hint: 'filter', when: noOverlay},
+	{command: 'app.command', keys: [':'], description: 'Open the command line: ctx NAME, type TYPE, q', scope: 'global', hint: 'command', when: noOverlay},
 	{
 		command: 'app.reload',
 		keys: ['r'],
-		description: 'Read the folder again',
+		description: 'Load the policies again (the API list also refreshes on its own)',
 		scope: 'global',
 		hint: 'reload',
-		when: helpClosed,
-		disabledReason: state => (state.load.phase === 'loading' ? 'the folder is being read' : undefined),
+		when: noOverlay,
+		disabledReason: state => {
+			if (state.load.phase === 'loading') return state.origin.kind === 'folder' ? 'the folder is being read' : 'the policies are being loaded';
+			return state.task?.kind === 'connect' ? 'spytui is connecting to the API' : undefined;
+		},
+	},
+	{
+		command: 'app.dismiss',
+		keys: ['esc'],
+		description: 'Dismiss the error message (errors stay until then)',
+		scope: 'global',
+		hint: 'dismiss',
+		when: state => state.flash?.level === 'error' && noOverlay(state),
 	},
 	{command: 'app.help', keys: ['?'], description: 'Show every key binding', scope: 'global', hint: 'help'},
-	{command: 'app.quit', keys: ['q', 'ctrl+c'], description: 'Quit spytui', scope: 'global', hint: 'quit'},
+	{command: 'app.quit', keys: ['q', 'ctrl+c'], description: 'Quit spytui (asks first while there are unapplied drafts)', scope: 'global', hint: 'quit'},
 
 	{command: 'list.down', keys: ['j', 'down'], description: 'Select the next policy', scope: 'list', hint: 'move', disabledReason: noRows},
 	{command: 'list.up', keys: ['k', 'up'], description: 'Select the previous policy', scope: 'list', hint: 'move', disabledReason: noRows},
@@ -109,17 +166,52 @@ export const keymap: readonly Binding[] = [
 	{command: 'detail.collapseAll', keys: ['-'], description: 'Fold every branch', scope: 'detail'},
 	{command: 'detail.back', keys: ['esc', 'tab'], description: 'Back to the policy list', scope: 'detail', hint: 'back'},
 
+	{command: 'policy.toggleMode', keys: ['m'], description: 'Toggle audit and enforce, as a local draft until applied', scope: 'policy', hint: 'mode', disabledReason: changeRefusal},
+	{command: 'policy.toggleEnabled', keys: ['e'], description: 'Toggle enabled and disabled, as a local draft until applied', scope: 'policy', hint: 'enable', disabledReason: changeRefusal},
+	{command: 'policy.undo', keys: ['u'], description: 'Undo the last edit of the selected policy', scope: 'policy', hint: 'undo', disabledReason: draftRefusal},
+	{command: 'policy.apply', keys: ['a'], description: 'Preview the draft against the server copy, then apply it', scope: 'policy', hint: 'apply', disabledReason: draftRefusal},
+	{command: 'policy.edit', keys: ['E'], description: 'Edit the whole policy in $VISUAL or $EDITOR, as a draft', scope: 'policy', hint: 'edit', disabledReason: changeRefusal},
+	{command: 'policy.delete', keys: ['D', 'ctrl+d'], description: 'Delete the policy from the server (type its name to confirm)', scope: 'policy', disabledReason: changeRefusal},
+	{command: 'policy.yaml', keys: ['y'], description: 'Show the policy (or its draft) as YAML', scope: 'policy', hint: 'yaml', disabledReason: viewRefusal},
+	{command: 'policy.save', keys: ['s'], description: 'Save the policy (or its draft) to a YAML file in the current folder', scope: 'policy', disabledReason: state => viewRefusal(state) ?? busyReason(state)},
+
 	{command: 'filter.accept', keys: ['enter'], description: 'Keep the filter and return to the list', scope: 'filter', hint: 'keep'},
 	{command: 'filter.cancel', keys: ['esc'], description: 'Clear the filter and close the filter line', scope: 'filter', hint: 'cancel'},
 	{command: 'filter.erase', keys: ['backspace'], description: 'Delete the last character', scope: 'filter'},
 	{command: 'filter.clear', keys: ['ctrl+u'], description: 'Delete the whole filter text', scope: 'filter'},
 	{command: 'filter.type', keys: ['text'], description: 'Type the filter; the list narrows as you type', scope: 'filter'},
 
-	{command: 'help.close', keys: ['esc', '?', 'q'], description: 'Close help', scope: 'help', hint: 'close'},
-	{command: 'help.down', keys: ['j', 'down'], description: 'Scroll down', scope: 'help', hint: 'scroll'},
-	{command: 'help.up', keys: ['k', 'up'], description: 'Scroll up', scope: 'help', hint: 'scroll'},
-	{command: 'help.top', keys: ['g', 'home'], description: 'Scroll to the top', scope: 'help'},
-	{command: 'help.bottom', keys: ['G', 'end'], description: 'Scroll to the bottom', scope: 'help'},
-	{command: 'help.pageDown', keys: ['pagedown', 'ctrl+f', 'space'], description: 'Scroll down a page', scope: 'help'},
-	{command: 'help.pageUp', keys: ['pageup', 'ctrl+b'], description: 'Scroll up a page', scope: 'help'},
+	{command: 'prompt.run', keys: ['enter'], description: 'Run the command', scope: 'prompt', hint: 'run'},
+	{command: 'prompt.cancel', keys: ['esc'], description: 'Close the command line', scope: 'prompt', hint: 'cancel'},
+	{command: 'prompt.complete', keys: ['tab'], description: 'Complete the command name', scope: 'prompt', hint: 'complete'},
+	{command: 'prompt.erase', keys: ['backspace'], description: 'Delete the last character', scope: 'prompt'},
+	{command: 'prompt.clear', keys: ['ctrl+u'], description: 'Delete the whole command', scope: 'prompt'},
+	{command: 'prompt.type', keys: ['text'], description: 'Type the command', scope: 'prompt'},
+
+	{command: 'pager.close', keys: ['esc', 'q', '?', 'y'], description: 'Close the view', scope: 'pager', hint: 'close'},
+	{command: 'pager.down', keys: ['j', 'down'], description: 'Scroll down', scope: 'pager', hint: 'scroll'},
+	{command: 'pager.up', keys: ['k', 'up'], description: 'Scroll up', scope: 'pager', hint: 'scroll'},
+	{command: 'pager.top', keys: ['g', 'home'], description: 'Scroll to the top', scope: 'pager'},
+	{command: 'pager.bottom', keys: ['G', 'end'], description: 'Scroll to the bottom', scope: 'pager'},
+	{command: 'pager.pageDown', keys: ['pagedown', 'ctrl+f', 'space'], description: 'Scroll down a page', scope: 'pager'},
+	{command: 'pager.pageUp', keys: ['pageup', 'ctrl+b'], description: 'Scroll up a page', scope: 'pager'},
+
+	{command: 'dialog.press', keys: ['enter'], description: 'Press the focused button (Cancel has the focus at first)', scope: 'dialog', hint: 'press', disabledReason: busyReason},
+	{command: 'dialog.next', keys: ['tab', 'right', 'l'], description: 'Focus the next button', scope: 'dialog', hint: 'button'},
+	{command: 'dialog.previous', keys: ['shift+tab', 'left', 'h'], description: 'Focus the previous button', scope: 'dialog', hint: 'button'},
+	{command: 'dialog.cancel', keys: ['esc'], description: 'Close the dialog and change nothing', scope: 'dialog', hint: 'cancel', disabledReason: busyReason},
+	{command: 'dialog.quit', keys: ['q', 'ctrl+c'], description: 'Quit now; the drafts stay saved for next time', scope: 'dialog', hint: 'quit', when: state => state.dialog?.kind === 'quit'},
+	{command: 'dialog.full', keys: ['f'], description: 'Show the whole diff, or only the changes and their context', scope: 'dialog', hint: 'full diff', when: diffDialog},
+	{command: 'dialog.down', keys: ['j', 'down'], description: 'Scroll down', scope: 'dialog', hint: 'scroll', disabledReason: nothingToScroll},
+	{command: 'dialog.up', keys: ['k', 'up'], description: 'Scroll up', scope: 'dialog', hint: 'scroll', disabledReason: nothingToScroll},
+	{command: 'dialog.top', keys: ['g', 'home'], description: 'Scroll to the top', scope: 'dialog', disabledReason: nothingToScroll},
+	{command: 'dialog.bottom', keys: ['G', 'end'], description: 'Scroll to the bottom', scope: 'dialog', disabledReason: nothingToScroll},
+	{command: 'dialog.pageDown', keys: ['pagedown', 'ctrl+f', 'space'], description: 'Scroll down a page', scope: 'dialog', disabledReason: nothingToScroll},
+	{command: 'dialog.pageUp', keys: ['pageup', 'ctrl+b'], description: 'Scroll up a page', scope: 'dialog', disabledReason: nothingToScroll},
+
+	{command: 'confirm.accept', keys: ['enter'], description: 'Delete, once the typed name matches', scope: 'confirm', hint: 'delete', disabledReason: busyReason},
+	{command: 'confirm.cancel', keys: ['esc', 'ctrl+c'], description: 'Close the dialog and delete nothing', scope: 'confirm', hint: 'cancel', disabledReason: busyReason},
+	{command: 'confirm.erase', keys: ['backspace'], description: 'Delete the last character', scope: 'confirm'},
+	{command: 'confirm.clear', keys: ['ctrl+u'], description: 'Delete the whole text', scope: 'confirm'},
+	{command: 'confirm.type', keys: ['text'], description: 'Type the policy name', scope: 'confirm'},
 ];

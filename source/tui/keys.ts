@@ -78,6 +78,17 @@ function isPrintable(text: string): boolean {
 	return [...text].every(character => character >= ' ' && character !== '\u007F');
 }
 
+/** Named keys a keymap may use, as toKeyPress names them. */
+const namedKeyNames = new Set(['up', 'down', 'left', 'right', 'pageup', 'pagedown', 'home', 'end', 'enter', 'esc', 'backspace', 'tab', 'shift+tab', 'space']);
+
+/** Is `name` a key the app can tell apart: one printable character, a named key, ctrl+letter or meta+character? */
+export function isKeyName(name: string): boolean {
+	if (namedKeyNames.has(name)) return true;
+	if (/^ctrl\+[a-z]$/.test(name)) return true;
+	const single = name.startsWith('meta+') ? name.slice(5) : name;
+	return [...single].length === 1 && single > ' ' && single !== '\u007F';
+}
+
 const keyLabels: Record<string, string> = {
 	up: '↑',
 	down: '↓',

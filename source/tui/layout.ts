@@ -5,7 +5,10 @@ export type Layout = {
 	arrangement: 'side-by-side' | 'stacked';
 	/** Whole frame: one row short of the terminal (see below). */
 	frame: Rect;
+	/** The line under the header for the `/` filter or the `:` command line. */
 	filterBar: boolean;
+	/** Lines of the flash message: one, or up to three for an error that needs them. */
+	flashRows: number;
 	list: Rect;
 	detail: Rect;
 	/** Table rows that fit in the list panel, below its column header. */
@@ -13,8 +16,10 @@ export type Layout = {
 	/** Tree rows and columns that fit in the detail panel. */
 	detailRows: number;
 	detailColumns: number;
-	/** Rows of the help overlay, which takes the place of both panels. */
-	helpRows: number;
+	/** Rows of the help and YAML views, which take the place of both panels. */
+	overlayRows: number;
+	/** Scrolling rows of a dialog, which also takes their place: its button row and a blank line come off. */
+	dialogRows: number;
 };
 
 /** From this width the panels sit side by side; below it they are stacked. */
@@ -30,11 +35,11 @@ const minimumPanelHeight = 4;
  * the terminal, which flickers (tmux drops the synchronized-output markers), so
  * the frame keeps its last row free.
  */
-export function computeLayout(size: Size, options: {filterBar: boolean; tableWidth?: number}): Layout {
+export function computeLayout(size: Size, options: {filterBar: boolean; tableWidth?: number; flashRows?: number; listShare?: number}): Layout {
 	const columns = Math.max(20, size.columns);
 	const height = Math.max(8, size.rows - 1);
-	// Header, flash line and hint bar, plus the filter line while it is shown.
-	const chrome = 3 + (options.filterBar ? 1 : 0);
+	// Header, flash lines and hint bar, plus the filter line while it is shown.
+	const chrome = 2 + (options.flashRows ?? 1) + (options.filterBar ? 1 : 0);
 	const body = Math.max(2 * minimumPanelHeight, height - chrome);
 	let list: Rect;
 	let detail: Rect;
@@ -43,7 +48,7 @@ export function computeLayout(size: Size, options: {filterBar: boolean; tableWid
 		arrangement = 'side-by-side';
 		// The list takes what its table needs, within bounds, and the tree gets the rest.
 		const wanted = (options.tableWidth ?? columns) + panelChrome.columns;
-		const listWidth = Math.min(Math.round(columns * 0.5), Math.max(50, wanted));
+		const listWidth = Math.min(Math.round(columns * (options.listShare ?? 0.5)), Math.max(50, wanted));
 		list = {width: listWidth, height: body};
 		detail = {width: columns - listWidth, height: body};
 	} else {
@@ -56,12 +61,14 @@ export function computeLayout(size: Size, options: {filterBar: boolean; tableWid
 		arrangement,
 		frame: {width: columns, height},
 		filterBar: options.filterBar,
+		flashRows: options.flashRows ?? 1,
 		list,
 		detail,
 		// The list panel also holds the column header row.
 		listRows: Math.max(1, list.height - panelChrome.rows - 1),
 		detailRows: Math.max(1, detail.height - panelChrome.rows),
 		detailColumns: Math.max(10, detail.width - panelChrome.columns),
-		helpRows: Math.max(1, body - panelChrome.rows),
+		overlayRows: Math.max(1, body - panelChrome.rows),
+		dialogRows: Math.max(1, body - panelChrome.rows - 2),
 	};
 }

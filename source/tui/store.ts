@@ -1,10 +1,14 @@
+import type {PolicyDocument, ServerPolicy} from '../api/policy-records.js';
+import type {Draft} from '../operations/drafts.js';
 import type {FolderScan} from '../operations/local-folder.js';
 import {applyCommand} from './commands.js';
-import {detailCursorIndex, detailView, filteredRows, layoutOf, selectedIndex, selectedRow} from './derive.js';
+import {detailCursorIndex, detailView, filteredRows, layoutOf, overlayLines, selectedIndex, selectedRow} from './derive.js';
+import {dialogView} from './dialog-view.js';
 import {resolveKey} from './dispatch.js';
 import {type KeyPress, keyLabel} from './keys.js';
+import {type Binding, keymap} from './keymap.js';
 import type {Size} from './layout.js';
-import {helpLines} from './help-content.js';
+import {resultOf} from './results.js';
 import {clamp, scrollToShow} from './scroll.js';
 
 export type Focus = 'list' | 'detail';
@@ -12,40 +16,125 @@ export type Focus = 'list' | 'detail';
 export type FlashLevel = 'info' | 'warn' | 'error';
 export type Flash = {id: number; level: FlashLevel; text: string};
 
+/** What the header says about the API the app talks to. */
+export type BackendInfo = {kind: 'embedded' | 'remote'; label: string; contextName?: string; organization: string};
+
+/** Where the policies come from: a folder of files (read-only), or the API. */
+export type Origin = {kind: 'folder'; mode: string; location: string} | {kind: 'api'; readOnly: boolean; draftsFolder: string};
+
+export type Connection = {
+	phase: 'connecting' | 'ok' | 'retrying' | 'offline';
+	/** Loads that failed in a row; reset by the next one that works. */
+	failures: number;
+	lastError?: string;
+	backend?: BackendInfo;
+};
+
+/** A full-body view that scrolls: the key list, or the selected policy as YAML. */
+export type Overlay = {kind: 'help' | 'yaml'; top: number};
+
+/** A modal dialog over the panels; `choice` is the focused button, and 0 is always the harmless one. */
+export type Dialog =
+	| {kind: 'apply'; uid: string; choice: number; top: number; full: boolean}
+	| {kind: 'conflict'; uid: string; latest: ServerPolicy; choice: number; top: number; full: boolean}
+	| {kind: 'delete'; uid: string; name: string; typed: string; top: number}
+	| {kind: 'quit'; choice: number; top: number};
+
+/** Work that leaves the process (network, disk, the editor). One at a time; its result comes back as an action. */
+export type Task =
+	| {id: number; kind: 'connect'; context?: string}
+	| {id: number; kind: 'apply'; uid: string; name: string; document: PolicyDocument}
+	| {id: number; kind: 'delete'; uid: string; name: string}
+	| {id: number; kind: 'save'; name: string; document: Record<string, unknown>}
+	| {id: number; kind: 'edit'; uid: string; name: string; document: PolicyDocument};
+
+/** Omit on each member of a union, so the kinds stay apart. */
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
+
+/** A task as a command asks for it; startTask gives it its id. */
+export type TaskRequest = WithoutId<Task>;
+
 export type State = {
 	size: Size;
-	/** Each (re)load gets a new request number; a result for an older one is dropped. */
+	origin: Origin;
+	/** The keymap after the user's overrides. */
+	bindings: readonly Binding[];
+	/** Each (re)load gets a new request number; a result for an older one is dropped. 0: nothing asked yet. */
 	load: {request: number; phase: 'loading' | 'idle'};
+	/** Offline: the folder's files. */
 	scan?: FolderScan;
+	/** From the API: the policies and when they were listed (epoch seconds, for AGE). */
+	listing?: {policies: ServerPolicy[]; at: number};
+	connection: Connection;
+	/** Unapplied local edits, by policy uid. */
+	drafts: ReadonlyMap<string, Draft>;
+	/** `:type container`: only policies of this type are listed. */
+	typeFilter?: string;
 	filter: {text: string; editing: boolean};
+	/** The `:` command line while it is open. */
+	prompt?: {text: string};
 	focus: Focus;
-	/** Selection is kept by row id, so it survives filtering and reloads. */
+	/** Selection is kept by row id (a uid for API policies), so it survives filtering and refreshes. */
 	list: {selectedId?: string; top: number};
 	detail: {cursorKey?: string; top: number; collapsed: ReadonlySet<string>};
-	help: {open: boolean; top: number};
+	overlay?: Overlay;
+	dialog?: Dialog;
+	task?: Task;
+	/** Ids for tasks, so that a late answer is matched to the request it belongs to. */
+	taskCount: number;
 	flash?: Flash;
 	/** Set by the quit command; the app unmounts when it sees it. */
 	quitting: boolean;
 };
 
 export type Action =
-	| {type: 'key'; press: KeyPress}
+	/** `at`: epoch seconds of the press, recorded in drafts. */
+	| {type: 'key'; press: KeyPress; at?: number}
 	| {type: 'resize'; size: Size}
 	| {type: 'loaded'; request: number; scan: FolderScan}
+	| {type: 'listed'; request: number; policies: ServerPolicy[]; at: number}
 	| {type: 'load-failed'; request: number; message: string}
-	| {type: 'flash-expired'; id: number};
+	| {type: 'refresh-due'}
+	| {type: 'flash-expired'; id: number}
+	| {type: 'flash'; level: FlashLevel; text: string}
+	| {type: 'connected'; task: number; backend: BackendInfo}
+	| {type: 'applied'; task: number; uid: string; message: string}
+	| {type: 'apply-conflict'; task: number; uid: string; latest: ServerPolicy}
+	| {type: 'deleted'; task: number; uid: string; message: string}
+	| {type: 'saved'; task: number; file: string}
+	| {type: 'edited'; task: number; uid: string; document?: PolicyDocument; at: number}
+	| {type: 'task-failed'; task: number; message: string};
 
-export function initialState(size: Size): State {
-	return {
+export const folderOrigin: Origin = {kind: 'folder', mode: 'offline files', location: ''};
+
+export type InitialOptions = {
+	origin?: Origin;
+	bindings?: readonly Binding[];
+	drafts?: ReadonlyMap<string, Draft>;
+	/** Said in the flash line on the first frame: restored drafts, keymap problems. */
+	notice?: {level: FlashLevel; text: string};
+};
+
+export function initialState(size: Size, options: InitialOptions = {}): State {
+	const origin = options.origin ?? folderOrigin;
+	const api = origin.kind === 'api';
+	const state: State = {
 		size,
-		load: {request: 1, phase: 'loading'},
+		origin,
+		bindings: options.bindings ?? keymap,
+		// The API is listed once connected; a folder is read at once.
+		load: api ? {request: 0, phase: 'idle'} : {request: 1, phase: 'loading'},
+		connection: {phase: api ? 'connecting' : 'ok', failures: 0},
+		drafts: options.drafts ?? new Map(),
 		filter: {text: '', editing: false},
 		focus: 'list',
 		list: {top: 0},
 		detail: {top: 0, collapsed: new Set()},
-		help: {open: false, top: 0},
+		taskCount: api ? 1 : 0,
 		quitting: false,
+		...(api ? {task: {id: 1, kind: 'connect'}} : {}),
 	};
+	return options.notice ? flash(state, options.notice.level, options.notice.text) : state;
 }
 
 export function reducer(state: State, action: Action): State {
@@ -56,28 +145,24 @@ export function reducer(state: State, action: Action): State {
 function transition(state: State, action: Action): State {
 	switch (action.type) {
 		case 'key': {
-			const resolved = resolveKey(state, action.press);
+			const resolved = resolveKey(state, action.press, state.bindings);
 			if (!resolved) return state;
 			if (resolved.disabledReason !== undefined) return flash(state, 'warn', `${keyLabel(action.press.name)}: ${resolved.disabledReason}`);
-			return applyCommand(state, resolved.binding.command, action.press);
+			return applyCommand(state, resolved.binding.command, action.press, action.at ?? 0);
 		}
 		case 'resize': {
 			return {...state, size: action.size};
-		}
-		case 'loaded': {
-			if (action.request !== state.load.request) return state;
-			const next: State = {...state, scan: action.scan, load: {...state.load, phase: 'idle'}};
-			const note = loadNote(action.scan, action.request > 1);
-			return note ? flash(next, note.level, note.text) : next;
-		}
-		case 'load-failed': {
-			if (action.request !== state.load.request) return state;
-			return flash({...state, load: {...state.load, phase: 'idle'}}, 'error', `could not read the folder: ${action.message}`);
 		}
 		case 'flash-expired': {
 			if (state.flash?.id !== action.id) return state;
 			const {flash: _expired, ...rest} = state;
 			return rest;
+		}
+		case 'flash': {
+			return flash(state, action.level, action.text);
+		}
+		default: {
+			return resultOf(state, action);
 		}
 	}
 }
@@ -86,23 +171,21 @@ export function flash(state: State, level: FlashLevel, text: string): State {
 	return {...state, flash: {id: (state.flash?.id ?? 0) + 1, level, text}};
 }
 
-function loadNote(scan: FolderScan, reloaded: boolean): {level: FlashLevel; text: string} | undefined {
-	if (scan.message) return reloaded ? {level: 'warn', text: scan.message} : undefined;
-	const kinds = new Map<string, number>();
-	for (const {kind} of scan.otherObjects) kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
-	// A first load that lists everything needs no message; the header has the counts.
-	if (!reloaded && kinds.size === 0) return undefined;
-	const policies = scan.rows.filter(row => row.kind === 'policy').length;
-	const parts = [`${policies} ${policies === 1 ? 'policy' : 'policies'}`];
-	if (scan.invalidFiles > 0) parts.push(`${scan.invalidFiles} invalid file${scan.invalidFiles === 1 ? '' : 's'}`);
-	const notListed = [...kinds].map(([kind, count]) => `${count} ${kind}`).join(', ');
-	const text = `${reloaded ? 'reloaded' : 'read'}: ${parts.join(', ')}${notListed ? `; not listed: ${notListed}` : ''}`;
-	return {level: scan.invalidFiles > 0 ? 'warn' : 'info', text};
+/** Starts a task, unless one is running: the keymap refuses keys then, so this only guards. */
+export function startTask(state: State, request: TaskRequest): State {
+	if (state.task) return state;
+	const id = state.taskCount + 1;
+	return {...state, taskCount: id, task: {...request, id} as Task};
+}
+
+/** Asks for a fresh list; a load under way is superseded by the new request. */
+export function requestLoad(state: State): State {
+	return {...state, load: {request: state.load.request + 1, phase: 'loading'}};
 }
 
 /**
  * Brings derived positions back in line after any change: a selection that
- * exists, list and tree windows that show their cursor, a help window in range.
+ * exists, list, tree, overlay and dialog windows that show what they should.
  */
 function settle(state: State, previousId: string | undefined): State {
 	const rows = filteredRows(state);
@@ -121,8 +204,14 @@ function settle(state: State, previousId: string | undefined): State {
 	}
 	if (next.focus === 'detail' && rows.length === 0) next = {...next, focus: 'list'};
 
-	const helpTop = clamp(next.help.top, 0, helpLines().length - layout.helpRows);
-	if (helpTop !== next.help.top) next = {...next, help: {...next.help, top: helpTop}};
+	if (next.overlay) {
+		const top = clamp(next.overlay.top, 0, overlayLines(next).length - layout.overlayRows);
+		if (top !== next.overlay.top) next = {...next, overlay: {...next.overlay, top}};
+	}
+	if (next.dialog) {
+		const top = clamp(next.dialog.top, 0, dialogView(next).lines.length - layout.dialogRows);
+		if (top !== next.dialog.top) next = {...next, dialog: {...next.dialog, top}};
+	}
 
 	const {nodes, layout: tree} = detailView(next);
 	const cursor = detailCursorIndex(next);

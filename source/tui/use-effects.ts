@@ -1,18 +1,18 @@
 import {useEffect} from 'react';
 import {useApp, useStdout} from 'ink';
-import type {FolderScan} from '../operations/local-folder.js';
 import type {Size} from './layout.js';
 import type {Action, Flash} from './store.js';
 
-/** How long an info or warning message stays; errors stay until replaced. */
+/** How long an info or warning message stays; errors stay until dismissed (esc) or replaced. */
 const flashMilliseconds = 6000;
 
-/** Reads the source whenever the state asks for a new load request. */
-export function useLoad(load: () => Promise<FolderScan>, request: number, dispatch: (action: Action) => void): void {
+/** Reads the source whenever the state asks for a new load request (0: none yet); `load` turns the answer into the action for it. */
+export function useLoad(load: (request: number) => Promise<Action>, request: number, dispatch: (action: Action) => void): void {
 	useEffect(() => {
-		load().then(
-			scan => {
-				dispatch({type: 'loaded', request, scan});
+		if (request === 0) return;
+		load(request).then(
+			action => {
+				dispatch(action);
 			},
 			(error: unknown) => {
 				dispatch({type: 'load-failed', request, message: error instanceof Error ? error.message : String(error)});

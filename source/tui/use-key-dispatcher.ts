@@ -15,7 +15,8 @@ export function useKeyDispatcher(dispatch: (action: Action) => void): void {
 	const canReadKeys = Boolean(useStdin().isRawModeSupported);
 	const onInput = useCallback(
 		(input: string, key: Key) => {
-			for (const press of toKeyPresses(input, key)) dispatch({type: 'key', press});
+			const at = Date.now() / 1000;
+			for (const press of toKeyPresses(input, key)) dispatch({type: 'key', press, at});
 		},
 		[dispatch],
 	);

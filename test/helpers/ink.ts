@@ -130,6 +130,17 @@ export async function renderTui(tree: ReactElement, {columns = 100, rows = 30}: 
 				stdout.emit('resize');
 			});
 		},
+		/**
+		 * Runs outside work (a server call, closing the server) inside act, so
+		 * that the app's timers and answers firing meanwhile are flushed too.
+		 */
+		async during<T>(work: () => Promise<T>): Promise<T> {
+			let result!: T;
+			await act(async () => {
+				result = await work();
+			});
+			return result;
+		},
 		/** Is the app still reading keys? False once it has exited. */
 		isListening: () => stdin.listenerCount('readable') > 0,
 		async unmount() {

@@ -7,7 +7,7 @@ export type TestServer = RunningServer & {client: ReturnType<typeof createApiCli
 
 /** The real embedded server on a free loopback port, over a fresh data dir, with a real client. */
 export async function startTestServer(options: Partial<ServerOptions> & {http?: HttpOptions} = {}): Promise<TestServer> {
-	const server = await startServer({dataDir: tempDir('spytui-server-'), port: 0, ...options});
+	const server = await startServer({port: 0, ...options, dataDir: options.dataDir ?? tempDir('spytui-server-')});
 	const client = createApiClient({apiUrl: server.url, apiKey: server.token, organization: server.org.name}, {retries: 0, ...options.http});
 	return {...server, client};
 }

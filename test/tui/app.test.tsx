@@ -1,16 +1,19 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import {describe, expect, test} from 'vitest';
 import {scanPolicyFolder} from '../../source/operations/local-folder.js';
 import {App, type PolicySource} from '../../source/tui/app.js';
 import {KEYS, renderTui, type TerminalSize} from '../helpers/ink.js';
+import {tempDir} from '../helpers/temp.js';
 import {makePolicyFolder} from './policy-folder.js';
 
 function folderSource(folder: string): PolicySource {
-	return {mode: 'offline files', location: path.basename(folder), load: async () => scanPolicyFolder(folder, '/')};
+	return {kind: 'folder', mode: 'offline files', location: path.basename(folder), load: async () => scanPolicyFolder(folder, '/'), saveDir};
 }
 
-// Tests only read it, so one folder serves them all.
+// Tests only read it, so one folder serves them all; `s` writes elsewhere.
 const folder = makePolicyFolder();
+const saveDir = tempDir('spytui-saved-');
 
 async function openApp(size: TerminalSize = {columns: 100, rows: 30}) {
 	const ui = await renderTui(<App source={folderSource(folder)} />, size);
@@ -38,7 +41,7 @@ describe('spytui over a folder of policy files', () => {
 	});
 
 	test('the first frame appears before the folder is read', async () => {
-		const source: PolicySource = {mode: 'offline files', location: 'slow', load: async () => new Promise(() => {})};
+		const source: PolicySource = {kind: 'folder', mode: 'offline files', location: 'slow', load: async () => new Promise(() => {}), saveDir};
 		const ui = await renderTui(<App source={source} />);
 		expect(ui.frame()).toContain('reading the folder…');
 		expect(ui.frame()).toContain('reading…');
@@ -149,9 +152,9 @@ describe('spytui over a folder of policy files', () => {
 		expect(frame).toMatch(/q, ctrl\+c +Quit spytui/);
 		expect(frame).toMatch(/space +Fold or unfold the branch under the cursor/);
 		expect(frame).toContain('Detail pane');
-		expect(frame).not.toContain('NAME');
+		expect(frame).not.toContain('STATUS');
 		await ui.press(KEYS.escape);
-		expect(ui.frame()).toContain('NAME');
+		expect(ui.frame()).toContain('STATUS');
 		await ui.unmount();
 	});
 
@@ -160,6 +163,26 @@ describe('spytui over a folder of policy files', () => {
 		await ui.press('r');
 		await ui.waitForFrame(frame => frame.includes('reloaded'));
 		expect(ui.frame()).toContain('! reloaded: 8 policies, 2 invalid files; not listed: 1 SpyderbatRuleset');
+		await ui.unmount();
+	});
+
+	test('keys that change something are refused: the folder view is read-only', async () => {
+		const ui = await openApp();
+		await ui.press('j', 'j', 'j', 'm');
+		expect(ui.frame()).toContain('! m: the folder view is read-only: run spytui without --dir to change policies');
+		await ui.press('D');
+		expect(ui.frame()).toContain('! D: the folder view is read-only');
+		await ui.unmount();
+	});
+
+	test('y shows a policy file as YAML, and s saves a copy next to it', async () => {
+		const ui = await openApp({columns: 100, rows: 40});
+		await ui.press('/', ...'web-front', KEYS.enter, 'y');
+		expect(ui.frame()).toContain('web-frontend  YAML');
+		expect(ui.frame()).toContain('kind: SpyderbatPolicy');
+		await ui.press('q', 's');
+		await ui.waitForFrame(frame => frame.includes('saved web-frontend to'));
+		expect(fs.readFileSync(path.join(saveDir, 'web-frontend.yaml'), 'utf8')).toContain('name: web-frontend');
 		await ui.unmount();
 	});
 
@@ -177,7 +200,7 @@ describe('spytui over a folder of policy files', () => {
 	});
 
 	test('a missing folder is a message, not a crash', async () => {
-		const ui = await renderTui(<App source={{mode: 'offline files', location: 'nowhere', load: async () => scanPolicyFolder('nowhere', '/tmp')}} />);
+		const ui = await renderTui(<App source={{kind: 'folder', mode: 'offline files', location: 'nowhere', load: async () => scanPolicyFolder('nowhere', '/tmp'), saveDir}} />);
 		await ui.waitForFrame(frame => frame.includes('folder not found'));
 		expect(ui.frame()).toContain('folder not found: /tmp/nowhere. Start spytui with --dir DIR to browse another folder.');
 		expect(ui.frame()).toContain('0 policies');

@@ -36,7 +36,7 @@ describe('the keymap table', () => {
 	});
 
 	test('the help overlay lists every binding with all of its keys', () => {
-		const text = helpLines()
+		const text = helpLines(keymap, 200)
 			.map(line => spansText(line))
 			.join('\n');
 		for (const binding of keymap) {
@@ -49,16 +49,18 @@ describe('the keymap table', () => {
 
 describe('dispatch priorities', () => {
 	test('the help overlay first, then the filter line, then the focused pane, then global keys', () => {
-		expect(activeScopes(state())).toEqual(['list', 'global']);
-		expect(activeScopes(pressKeys(state(), 'enter'))).toEqual(['detail', 'global']);
-		expect(activeScopes(pressKeys(state(), '/'))).toEqual(['filter', 'list', 'global']);
-		expect(activeScopes(pressKeys(state(), '?'))).toEqual(['help', 'global']);
+		expect(activeScopes(state())).toEqual(['list', 'policy', 'global']);
+		expect(activeScopes(pressKeys(state(), 'enter'))).toEqual(['detail', 'policy', 'global']);
+		expect(activeScopes(pressKeys(state(), '/'))).toEqual(['filter', 'list', 'policy', 'global']);
+		expect(activeScopes(pressKeys(state(), ':'))).toEqual(['prompt', 'global']);
+		expect(activeScopes(pressKeys(state(), '?'))).toEqual(['pager', 'global']);
+		expect(activeScopes(pressKeys(state(), 'y'))).toEqual(['pager', 'global']);
 	});
 
 	test('the same key means different things in different scopes', () => {
 		expect(resolveKey(state(), pressOf('j'))?.binding.command).toBe('list.down');
 		expect(resolveKey(pressKeys(state(), 'enter'), pressOf('j'))?.binding.command).toBe('detail.down');
-		expect(resolveKey(pressKeys(state(), '?'), pressOf('j'))?.binding.command).toBe('help.down');
+		expect(resolveKey(pressKeys(state(), '?'), pressOf('j'))?.binding.command).toBe('pager.down');
 		expect(resolveKey(pressKeys(state(), '/'), pressOf('j'))?.binding.command).toBe('filter.type');
 		expect(resolveKey(pressKeys(state(), '/'), pressOf('down'))?.binding.command).toBe('list.down');
 	});
@@ -80,12 +82,12 @@ describe('dispatch priorities', () => {
 
 describe('the hint bar', () => {
 	test('shows the keys that work in the list, merging pairs such as j/k', () => {
-		expect(hintText(hintsFor(state()))).toBe('j/k move | enter details | / filter | r reload | ? help | q quit');
+		expect(hintText(hintsFor(state()))).toBe('j/k move | enter details | y yaml | / filter | : command | r reload | ? help | q quit');
 	});
 
 	test('shows only enabled bindings: nothing to move or open in an empty list, no reload while reading', () => {
-		expect(hintText(hintsFor(loadedState([], size)))).toBe('/ filter | r reload | ? help | q quit');
-		expect(hintText(hintsFor(initialState(size)))).toBe('/ filter | ? help | q quit');
+		expect(hintText(hintsFor(loadedState([], size)))).toBe('/ filter | : command | r reload | ? help | q quit');
+		expect(hintText(hintsFor(initialState(size)))).toBe('/ filter | : command | ? help | q quit');
 	});
 
 	test('offers esc to clear a kept filter', () => {
@@ -97,7 +99,7 @@ describe('the hint bar', () => {
 	});
 
 	test('in the detail pane and the help overlay, their own keys come first', () => {
-		expect(hintText(hintsFor(pressKeys(state(), 'enter')))).toBe('j/k move | space/→/← fold | esc back | / filter | r reload | ? help | q quit');
+		expect(hintText(hintsFor(pressKeys(state(), 'enter')))).toBe('j/k move | space/→/← fold | esc back | y yaml | / filter | : command | r reload | ? help | q quit');
 		expect(hintText(hintsFor(pressKeys(state(), '?')))).toBe('esc close | j/k scroll | ctrl+c quit');
 	});
 

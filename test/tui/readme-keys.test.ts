@@ -14,7 +14,7 @@ describe('the README key table', () => {
 		const lines = keyTable().split('\n');
 		expect(lines).toHaveLength(keymap.length + 2);
 		for (const binding of keymap) expect(keyTable()).toContain(`| ${binding.description} |`);
-		expect(keyTable()).toContain('| Anywhere | `q` `ctrl+c` | Quit spytui |');
+		expect(keyTable()).toContain('| Anywhere | `q` `ctrl+c` | Quit spytui (asks first while there are unapplied drafts) |');
 	});
 
 	test('writing replaces only what lies between the markers', () => {

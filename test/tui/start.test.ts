@@ -1,6 +1,7 @@
 import {PassThrough, Readable} from 'node:stream';
 import {describe, expect, test} from 'vitest';
 import type {CommandIo} from '../../source/commands/io.js';
+import {runCli, type TuiOptions} from '../../source/commands/program.js';
 import {enterAlternateScreen} from '../../source/tui/alternate-screen.js';
 import {startTui} from '../../source/tui/start.js';
 
@@ -27,6 +28,33 @@ describe('startTui', () => {
 		const {io: redirected, written} = io({stdin: true, stdout: false});
 		expect(await startTui({color: true}, redirected)).toBe(1);
 		expect(written.stderr).toContain('and standard output is not one');
+	});
+});
+
+describe('the app\'s options', () => {
+	async function optionsOf(argv: string[]): Promise<{code: number; options?: TuiOptions; stderr: string}> {
+		const {io: value, written} = io({stdin: true, stdout: true});
+		let options: TuiOptions | undefined;
+		const code = await runCli(argv, value, {
+			startTui: async given => {
+				options = given;
+				return 0;
+			},
+		});
+		return {code, stderr: written.stderr, ...(options ? {options} : {})};
+	}
+
+	test('--read-only, --refresh, --context and --local reach the app', async () => {
+		expect((await optionsOf(['--read-only', '--refresh', '2.5', '--context', 'prod'])).options).toMatchObject({readOnly: true, refreshSeconds: 2.5, context: 'prod', color: true});
+		expect((await optionsOf(['--local', '--no-color'])).options).toMatchObject({local: true, color: false});
+		expect((await optionsOf([])).options).toEqual({color: true});
+	});
+
+	test('a refresh under a second is a usage error', async () => {
+		const result = await optionsOf(['--refresh', '0']);
+		expect(result.code).toBe(2);
+		expect(result.stderr).toContain("option '--refresh <seconds>' argument '0' is invalid. give a number of seconds, 1 or more.");
+		expect(result.options).toBeUndefined();
 	});
 });
 

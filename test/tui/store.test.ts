@@ -11,7 +11,7 @@ const small = {columns: 80, rows: 24};
 
 function selectedName(state: State): string | undefined {
 	const row = selectedRow(state);
-	return row?.kind === 'policy' ? row.name : row?.file;
+	return row?.kind === 'file' ? row.file : row?.name;
 }
 
 function cursorText(state: State): string {
@@ -125,7 +125,7 @@ describe('filter', () => {
 		let state = pressKeys(loadedState(rows(), small), '/', 'q', 'j', 'r', '?');
 		expect(state.filter.text).toBe('qjr?');
 		expect(state.quitting).toBe(false);
-		expect(state.help.open).toBe(false);
+		expect(state.overlay).toBeUndefined();
 		expect(state.load.request).toBe(1);
 		state = pressKeys(state, 'ctrl+c');
 		expect(state.quitting).toBe(true);
@@ -280,12 +280,12 @@ describe('detail pane', () => {
 describe('help overlay', () => {
 	test('? opens it; q and esc close it without quitting', () => {
 		let state = pressKeys(loadedState(rows(), small), '?');
-		expect(state.help.open).toBe(true);
+		expect(state.overlay?.kind).toBe('help');
 		state = pressKeys(state, 'q');
-		expect(state.help.open).toBe(false);
+		expect(state.overlay).toBeUndefined();
 		expect(state.quitting).toBe(false);
 		state = pressKeys(state, '?', 'esc');
-		expect(state.help.open).toBe(false);
+		expect(state.overlay).toBeUndefined();
 	});
 
 	test('keys of the panes below do not leak through, but ctrl+c quits', () => {
@@ -299,13 +299,13 @@ describe('help overlay', () => {
 
 	test('j, k, G and g scroll within range', () => {
 		let state = pressKeys(loadedState(rows(), small), '?', 'k');
-		expect(state.help.top).toBe(0);
+		expect(state.overlay?.top).toBe(0);
 		state = pressKeys(state, 'j', 'j');
-		expect(state.help.top).toBe(2);
+		expect(state.overlay?.top).toBe(2);
 		state = pressKeys(state, 'G');
-		const bottom = state.help.top;
-		expect(pressKeys(state, 'j').help.top).toBe(bottom);
-		expect(pressKeys(state, 'g').help.top).toBe(0);
+		const bottom = state.overlay?.top;
+		expect(pressKeys(state, 'j').overlay?.top).toBe(bottom);
+		expect(pressKeys(state, 'g').overlay?.top).toBe(0);
 	});
 });
 

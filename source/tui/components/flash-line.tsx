@@ -1,16 +1,15 @@
-import {Text} from 'ink';
-import type {Flash} from '../store.js';
-import {useTheme} from '../theme.js';
+import {Box} from 'ink';
+import type {Span} from '../tone.js';
+import {SpanLine} from './spans.js';
 
-const marks = {info: 'ℹ', warn: '!', error: '✗'} as const;
-
-/** One line for messages; it stays (blank) when there is none, so the layout never jumps. */
-export function FlashLine({flash}: {flash?: Flash}) {
-	const theme = useTheme();
-	if (!flash) return <Text> </Text>;
+/** The message lines; one blank line when there is none, so the layout never jumps. */
+export function FlashLine({lines}: {lines: readonly Span[][]}) {
 	return (
-		<Text wrap="truncate-end" {...theme.tone(flash.level)}>
-			{`${marks[flash.level]} ${flash.text}`}
-		</Text>
+		<Box flexDirection="column">
+			{lines.map((spans, index) => (
+				// Lines of one message keep their order.
+				<SpanLine key={index} spans={spans} />
+			))}
+		</Box>
 	);
 }

@@ -1,40 +1,20 @@
 import {Box, Text} from 'ink';
-import {textWidth, truncateMiddle} from '../text.js';
+import {fitParts, headerGap, type HeaderPart} from '../header-line.js';
 import {useTheme} from '../theme.js';
 
-type HeaderProps = {
-	mode: string;
-	location: string;
-	loading: boolean;
-	policies: number;
-	invalidFiles: number;
-	width: number;
-};
-
-const appName = 'spytui';
-const lock = '🔒 read-only';
-/** The lock emoji takes two columns. */
-const lockWidth = textWidth(lock) + 1;
-
-/**
- * App name, where the policies come from, the read-only lock and the counts.
- * A long location is shortened in the middle, so the counts always show.
- */
-export function Header({mode, location, loading, policies, invalidFiles, width}: HeaderProps) {
+/** App name, where the policies come from, the connection, the read-only lock and the counts, on one line. */
+export function Header({parts, width}: {parts: readonly HeaderPart[]; width: number}) {
 	const theme = useTheme();
-	const counts = `${policies} ${policies === 1 ? 'policy' : 'policies'}`;
-	const invalid = invalidFiles > 0 ? `  ${invalidFiles} invalid file${invalidFiles === 1 ? '' : 's'}` : '';
-	const reading = loading ? '  reading…' : '';
-	const fixed = appName.length + 2 + mode.length + 2 + 2 + lockWidth + 2 + counts.length + invalid.length + reading.length;
 	return (
 		<Box width={width}>
 			<Text wrap="truncate-end">
-				<Text {...theme.tone('heading')}>{appName}</Text>
-				<Text>{`  ${mode}: ${truncateMiddle(location, Math.max(10, width - fixed))}`}</Text>
-				<Text {...theme.tone('warn')}>{`  ${lock}`}</Text>
-				<Text>{`  ${counts}`}</Text>
-				<Text {...theme.tone('error')}>{invalid}</Text>
-				<Text {...theme.tone('muted')}>{reading}</Text>
+				{fitParts(parts, width).map((part, index) => (
+					// Parts keep their positions for a given source, so the index is a stable key.
+					<Text key={index} {...theme.tone(part.tone)}>
+						{index > 0 ? headerGap : ''}
+						{part.text}
+					</Text>
+				))}
 			</Text>
 		</Box>
 	);

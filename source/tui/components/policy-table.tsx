@@ -1,15 +1,18 @@
 import {useMemo} from 'react';
 import {Box, Text} from 'ink';
-import type {LocalRow} from '../../operations/local-folder.js';
-import {headerSpans, rowSpans, tableColumns} from '../table-columns.js';
+import type {Row} from '../server-rows.js';
+import {headerSpans, rowSpans, type TableKind, tableColumns} from '../table-columns.js';
 import {useTheme} from '../theme.js';
 import {SpanLine} from './spans.js';
 
 type PolicyTableProps = {
 	/** Every row after filtering; only `height` of them, from `top`, are rendered. */
-	rows: readonly LocalRow[];
+	rows: readonly Row[];
 	/** Rows before filtering, so column widths do not jump while typing a filter. */
-	allRows: readonly LocalRow[];
+	allRows: readonly Row[];
+	kind: TableKind;
+	/** When the rows were listed, in epoch seconds: AGE counts from it. */
+	now: number;
 	selected: number;
 	top: number;
 	height: number;
@@ -19,9 +22,9 @@ type PolicyTableProps = {
 	emptyText: string;
 };
 
-export function PolicyTable({rows, allRows, selected, top, height, width, focused, emptyText}: PolicyTableProps) {
+export function PolicyTable({rows, allRows, kind, now, selected, top, height, width, focused, emptyText}: PolicyTableProps) {
 	const theme = useTheme();
-	const table = useMemo(() => tableColumns(allRows, width), [allRows, width]);
+	const table = useMemo(() => tableColumns(allRows, width, kind, now), [allRows, width, kind, now]);
 	// Ink lays out every rendered row on every update, so only the visible window is rendered.
 	const visible = rows.slice(top, top + height);
 	return (

@@ -1,8 +1,10 @@
 import type {LocalRow} from '../../operations/local-folder.js';
 import {formatFileProblem} from '../../policy/problem.js';
+import type {Row} from '../server-rows.js';
 import {span} from '../tone.js';
 import {networkNodes} from './network-tree.js';
 import {treeNode, type TreeNode} from './node.js';
+import {draftNodes} from './draft-tree.js';
 import {countProcesses, processIndex, processNodes} from './process-tree.js';
 import {responseNodes} from './response-tree.js';
 import {selectorNodes} from './selectors.js';
@@ -12,15 +14,16 @@ import {asArray, asRecord, asText, fields, formatTimestamp, plural} from './valu
 const switches = ['mode', 'enabled', 'disableProcesses', 'disableConnections', 'disablePrivateConnections', 'disablePublicConnections'];
 
 /** Metadata fields with a line of their own; any others are listed after them. */
-const shownMetadata = new Set(['name', 'type', 'uid', 'version', 'creationTimestamp', 'latestTimestamp']);
+const shownMetadata = new Set(['name', 'type', 'uid', 'version', 'creationTimestamp', 'createdBy', 'lastUpdatedTimestamp', 'lastUpdatedBy', 'latestTimestamp']);
 
-const cache = new WeakMap<LocalRow, TreeNode[]>();
+const cache = new WeakMap<Row, TreeNode[]>();
 
 /** The detail tree of a row; rows are immutable, so each tree is built once. */
-export function rowTree(row: LocalRow): TreeNode[] {
+export function rowTree(row: Row): TreeNode[] {
 	let tree = cache.get(row);
 	if (!tree) {
-		tree = row.kind === 'file' ? problemNodes(row) : [...problemNodes(row), ...policyNodes(row.value, row.file)];
+		if (row.kind === 'server') tree = [...draftNodes(row), ...policyNodes(row.value)];
+		else tree = row.kind === 'file' ? problemNodes(row) : [...problemNodes(row), ...policyNodes(row.value, row.file)];
 		cache.set(row, tree);
 	}
 	return tree;
@@ -34,7 +37,7 @@ function problemNodes(row: LocalRow): TreeNode[] {
 	return [treeNode('problems', [span(heading, 'error')], problems)];
 }
 
-function policyNodes(value: Record<string, unknown>, file: string): TreeNode[] {
+function policyNodes(value: Record<string, unknown>, file?: string): TreeNode[] {
 	const metadata = asRecord(value['metadata']) ?? {};
 	const spec = asRecord(value['spec']) ?? {};
 	const nodes: TreeNode[] = [metadataNode(metadata, file)];
@@ -66,13 +69,18 @@ function policyNodes(value: Record<string, unknown>, file: string): TreeNode[] {
 	return nodes;
 }
 
-function metadataNode(metadata: Record<string, unknown>, file: string): TreeNode {
-	const time = (key: string) => (metadata[key] === undefined ? undefined : formatTimestamp(metadata[key]));
+function metadataNode(metadata: Record<string, unknown>, file: string | undefined): TreeNode {
+	const time = (key: string, by?: string) => {
+		if (metadata[key] === undefined) return undefined;
+		const who = by === undefined || metadata[by] === undefined ? '' : ` by ${asText(metadata[by])}`;
+		return `${formatTimestamp(metadata[key])}${who}`;
+	};
 	const children = [
 		metadata['uid'] === undefined
 			? treeNode('metadata/uid', [span('uid ', 'key'), span('none: not applied to Spyderbat yet', 'muted')])
 			: treeNode('metadata/uid', fields([['uid', asText(metadata['uid'])], ['version', asText(metadata['version'])]])),
-		treeNode('metadata/times', fields([['created', time('creationTimestamp')], ['latest', time('latestTimestamp')]])),
+		treeNode('metadata/times', fields([['created', time('creationTimestamp', 'createdBy')], ['latest', time('latestTimestamp')]])),
+		treeNode('metadata/updated', fields([['updated', time('lastUpdatedTimestamp', 'lastUpdatedBy')]])),
 		...Object.entries(metadata)
 			.filter(([key]) => !shownMetadata.has(key))
 			.map(([key, field]) => treeNode(`metadata/${key}`, fields([[key, asText(field)]]))),

@@ -2,7 +2,8 @@ import {Box} from 'ink';
 import type {Span} from '../tone.js';
 import {SpanLine} from './spans.js';
 
-export function HelpOverlay({lines, top, height}: {lines: readonly Span[][]; top: number; height: number}) {
+/** The `height` lines from `top`: only the visible window is rendered. */
+export function ScrollLines({lines, top, height}: {lines: readonly Span[][]; top: number; height: number}) {
 	return (
 		<Box flexDirection="column">
 			{lines.slice(top, top + height).map((spans, offset) => (

@@ -1,0 +1,92 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import {ApiRequestError} from '../api/errors.js';
+import type {PolicyDocument} from '../api/policy-records.js';
+import type {Backend} from '../operations/backend.js';
+import {applyPolicy} from '../operations/policies.js';
+import {toYaml} from '../policy/dump.js';
+import {editInEditor} from './edit-loop.js';
+import type {Action, BackendInfo, Task} from './store.js';
+
+/** What tasks need from outside the app: the API, the disk, the terminal. */
+export type TaskContext = {
+	/** The API in use, once connected. */
+	backend: () => Backend | undefined;
+	/** Opens the API of a spyctl context (undefined: what the command line chose) and makes it the one in use. */
+	connect: (context: string | undefined) => Promise<Backend>;
+	/** Where `s` writes files. */
+	saveDir: string;
+	/** Opens a file in the user's editor with the app suspended; returns once the editor exits. */
+	openEditor: (file: string) => void;
+	/** Where the editor's temporary file goes. */
+	tempDir: string;
+};
+
+/** Runs one task and says how it went, as the action the reducer expects. Never throws. */
+export async function runTask(task: Task, context: TaskContext): Promise<Action> {
+	try {
+		return await attempt(task, context);
+	} catch (error) {
+		return {type: 'task-failed', task: task.id, message: errorText(error)};
+	}
+}
+
+async function attempt(task: Task, context: TaskContext): Promise<Action> {
+	if (task.kind === 'connect') {
+		const backend = await context.connect(task.context);
+		return {type: 'connected', task: task.id, backend: backendInfo(backend)};
+	}
+	if (task.kind === 'save') return {type: 'saved', task: task.id, file: await saveCopy(context.saveDir, task.name, task.document)};
+	if (task.kind === 'edit') {
+		const document = await editInEditor(task, context);
+		return {type: 'edited', task: task.id, uid: task.uid, at: Date.now() / 1000, ...(document ? {document} : {})};
+	}
+	const backend = context.backend();
+	if (!backend) throw new Error('not connected to the API');
+	if (task.kind === 'delete') {
+		await backend.client.deletePolicy(task.uid);
+		return {type: 'deleted', task: task.id, uid: task.uid, message: `Successfully deleted policy '${task.name} - ${task.uid}'`};
+	}
+	return apply(task, backend);
+}
+
+async function apply(task: Extract<Task, {kind: 'apply'}>, backend: Backend): Promise<Action> {
+	try {
+		const result = await applyPolicy(backend.client, task.document);
+		return {type: 'applied', task: task.id, uid: task.uid, message: result.message};
+	} catch (error) {
+		// Someone changed it first: fetch what they made, so the user can see both sides.
+		if (error instanceof ApiRequestError && error.kind === 'conflict') {
+			return {type: 'apply-conflict', task: task.id, uid: task.uid, latest: await backend.client.getPolicy(task.uid)};
+		}
+		throw error;
+	}
+}
+
+export function backendInfo(backend: Backend): BackendInfo {
+	return {kind: backend.kind, label: backend.label, organization: backend.organization, ...(backend.contextName === undefined ? {} : {contextName: backend.contextName})};
+}
+
+/** One line for the flash: the API's own words, with the field it names when the words do not. */
+export function errorText(error: unknown): string {
+	if (error instanceof ApiRequestError) {
+		const field = error.details.field;
+		return field && !error.message.includes(field) ? `${error.message} (field ${field})` : error.message;
+	}
+	return error instanceof Error ? error.message : String(error);
+}
+
+/** `NAME.yaml` in `folder`, or `NAME-2.yaml` and so on: an existing file is never overwritten. */
+async function saveCopy(folder: string, name: string, document: Record<string, unknown> | PolicyDocument): Promise<string> {
+	const base = name.replace(/[^\w.-]+/g, '_').replace(/^\.+/, '') || 'policy';
+	const text = toYaml(document);
+	for (let attempt = 1; ; attempt++) {
+		const file = path.join(folder, attempt === 1 ? `${base}.yaml` : `${base}-${attempt}.yaml`);
+		try {
+			await fs.writeFile(file, text, {flag: 'wx'});
+			return file;
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+		}
+	}
+}
