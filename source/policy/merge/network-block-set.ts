@@ -1,5 +1,5 @@
 import {compareNets, supernetKey} from './network-address.js';
-import {type Block, blockWithin} from './network-blocks.js';
+import {type Block, blockWithin, mayReplace} from './network-blocks.js';
 import type {MergeMode} from './types.js';
 
 /** Below this many blocks a scan is cheaper than building maps (most rules have one or two peers). */
@@ -14,12 +14,8 @@ type Lookup = {
 
 /** The ipBlock peers of one rule, with quick "is this block already allowed?" answers for rules with many blocks. */
 export class BlockSet {
-	private readonly blocks: Block[] = [];
+	private blocks: Block[] = [];
 	private lookup: Lookup | undefined;
-
-	get size(): number {
-		return this.blocks.length;
-	}
 
 	/** Adds `block` unless an equal block is present. */
 	add(block: Block): void {
@@ -34,10 +30,13 @@ export class BlockSet {
 		return this.supernetsOf(block).some(outer => blockWithin(block, outer));
 	}
 
-	/** Adds `block` unless covered; in symmetric mode it replaces the first block it covers instead of joining it. */
+	/**
+	 * Adds `block` unless covered; in symmetric mode it replaces the first
+	 * block it covers (and may replace, see mayReplace) instead of joining it.
+	 */
 	merge(block: Block, mode: MergeMode): void {
 		if (this.covers(block)) return;
-		const narrower = mode === 'symmetric' ? this.blocks.findIndex(own => blockWithin(own, block)) : -1;
+		const narrower = mode === 'symmetric' ? this.blocks.findIndex(own => mayReplace(block, own) && blockWithin(own, block)) : -1;
 		if (narrower < 0) {
 			this.add(block);
 			return;
@@ -46,22 +45,42 @@ export class BlockSet {
 		this.lookup = undefined;
 	}
 
-	/**
-	 * The blocks sorted as Python sorts networks, without those spyctl's
-	 * per-rule clean-up drops: a block goes if an earlier kept block or any
-	 * later block covers it (of two equivalent blocks, the later one stays).
-	 */
+	/** The blocks sorted as Python sorts networks, without those spyctl's per-rule clean-up drops (see redundant). */
 	toSorted(): Block[] {
-		const position = new Map(this.blocks.map((block, index) => [block, index]));
-		const dropped = new Set<Block>();
-		for (const [index, block] of this.blocks.entries()) {
-			const redundant = this.supernetsOf(block).some(outer => {
-				const at = position.get(outer)!;
-				return at !== index && (at > index || !dropped.has(outer)) && blockWithin(block, outer);
-			});
-			if (redundant) dropped.add(block);
-		}
+		const dropped = this.redundant();
 		return this.blocks.filter(block => !dropped.has(block)).sort((a, b) => compareNets(a.net, b.net));
+	}
+
+	/**
+	 * Makes the blocks part of the base, as the next object of an asymmetric
+	 * merge would find them after this one was merged on its own: the blocks
+	 * the output drops go, and the rest stay for good. Blocks belong to one
+	 * set (a rule merged into another leaves nothing behind), so they change
+	 * in place: a deviation that touches a rule with many blocks re-files none.
+	 */
+	settle(): void {
+		if (this.blocks.every(block => block.givesWayTo === 'none')) return;
+		const dropped = this.redundant();
+		if (dropped.size > 0) {
+			this.blocks = this.blocks.filter(block => !dropped.has(block));
+			this.lookup = undefined;
+		}
+		for (const block of this.blocks) block.givesWayTo = 'none';
+	}
+
+	/**
+	 * The blocks spyctl's per-rule clean-up drops: a block goes if an earlier
+	 * kept block or any later block covers it (of two equivalent blocks, the
+	 * later one stays), and it gives way to that block (see GivesWayTo).
+	 */
+	private redundant(): Set<Block> {
+		// Blocks are visited in order, so `dropped` holds earlier blocks only: a covering block that is not in it is later, or earlier and kept.
+		const dropped = new Set<Block>();
+		for (const block of this.blocks) {
+			if (block.givesWayTo === 'none') continue;
+			if (this.supernetsOf(block).some(outer => outer !== block && !dropped.has(outer) && mayReplace(outer, block) && blockWithin(block, outer))) dropped.add(block);
+		}
+		return dropped;
 	}
 
 	[Symbol.iterator](): Iterator<Block> {

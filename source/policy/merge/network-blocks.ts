@@ -10,10 +10,22 @@ export type Block = {
 	except: Net[];
 	/** Equal keys mean equal blocks (spyctl compares the network and the except list). */
 	key: string;
+	/** Changes only when the rule's set settles (see BlockSet.settle). */
+	givesWayTo: GivesWayTo;
 };
 
+/**
+ * Which wider blocks may replace a block in a rule, or drop it from the
+ * rule's output. `any`: a block of an incoming object. `incoming`: a base
+ * block in a symmetric merge (create widens the base by the other objects,
+ * but the base's own blocks do not rewrite one another). `none`: a base
+ * block in an asymmetric merge (diff, merge), which only ever adds to the
+ * base: a wider incoming block joins the rule beside it (reference §4.8).
+ */
+export type GivesWayTo = 'any' | 'incoming' | 'none';
+
 /** Reads an ipBlock; undefined when spyctl could not parse it (then the peer is kept verbatim, never merged). */
-export function toBlock(ipBlock: IpBlock): Block | undefined {
+export function toBlock(ipBlock: IpBlock, givesWayTo: GivesWayTo): Block | undefined {
 	const net = toNet(ipBlock.cidr);
 	if (!net) return undefined;
 	const except: Net[] = [];
@@ -22,7 +34,12 @@ export function toBlock(ipBlock: IpBlock): Block | undefined {
 		if (!inner || !netWithin(inner, net)) return undefined;
 		except.push(inner);
 	}
-	return {net, except, key: [net.text, ...except.map(inner => inner.text)].join(' ')};
+	return {net, except, key: [net.text, ...except.map(inner => inner.text)].join(' '), givesWayTo};
+}
+
+/** May `wider`, which covers `narrower`, take its place (see GivesWayTo)? */
+export function mayReplace(wider: Block, narrower: Block): boolean {
+	return narrower.givesWayTo === 'any' || (narrower.givesWayTo === 'incoming' && wider.givesWayTo === 'any');
 }
 
 export function fromBlock(block: Block): Peer {

@@ -14,10 +14,6 @@ export class NameSet {
 	private readonly exact = new Set<string>();
 	private readonly globs: string[] = [];
 
-	get size(): number {
-		return this.names.length;
-	}
-
 	add(name: string): void {
 		if (this.exact.has(name)) return;
 		this.names.push(name);

@@ -1,5 +1,5 @@
 import {BlockSet} from './network-block-set.js';
-import {fromBlock, type Peer, toBlock} from './network-blocks.js';
+import {fromBlock, type GivesWayTo, type Peer, toBlock} from './network-blocks.js';
 import {NameSet} from './network-name-set.js';
 import type {MergeMode} from './types.js';
 
@@ -15,27 +15,36 @@ export class PeerSet {
 	private readonly blocks = new BlockSet();
 	private readonly verbatim = new Map<string, Peer>();
 
-	static from(peers: readonly Peer[]): PeerSet {
+	/** Reads the peers of a rule; `givesWayTo` only matters to a merge (see GivesWayTo). */
+	static from(peers: readonly Peer[], givesWayTo: GivesWayTo = 'any'): PeerSet {
 		const set = new PeerSet();
-		for (const peer of peers) set.addPeer(peer);
+		for (const peer of peers) set.addPeer(peer, givesWayTo);
 		return set;
 	}
 
 	/** Is every peer of `other` allowed by this set (a block inside a block, a name matched by a name or glob)? */
 	covers(other: PeerSet): boolean {
-		if (![...other.verbatim.keys()].every(key => this.verbatim.has(key))) return false;
-		return [...other.blocks].every(block => this.blocks.covers(block)) && [...other.names].every(name => this.names.covers(name));
+		for (const key of other.verbatim.keys()) if (!this.verbatim.has(key)) return false;
+		for (const block of other.blocks) if (!this.blocks.covers(block)) return false;
+		for (const name of other.names) if (!this.names.covers(name)) return false;
+		return true;
 	}
 
 	/**
 	 * Adds the peers of `other` that this set does not already allow. In
 	 * symmetric mode a peer wider than one of ours replaces it, so the merged
-	 * rule generalises both inputs instead of listing both.
+	 * rule generalises both inputs instead of listing both (a block only when
+	 * ours gives way to it, see GivesWayTo).
 	 */
 	addAll(other: PeerSet, mode: MergeMode): void {
 		for (const block of other.blocks) this.blocks.merge(block, mode);
 		for (const name of other.names) this.names.merge(name, mode);
 		for (const [key, peer] of other.verbatim) if (!this.verbatim.has(key)) this.verbatim.set(key, peer);
+	}
+
+	/** The blocks join the base, as merging the next object on its own would find them (see BlockSet.settle). */
+	settle(): void {
+		this.blocks.settle();
 	}
 
 	/**
@@ -53,9 +62,9 @@ export class PeerSet {
 		];
 	}
 
-	private addPeer(peer: Peer): void {
+	private addPeer(peer: Peer, givesWayTo: GivesWayTo): void {
 		const {ipBlock, dnsSelector} = peer;
-		const block = ipBlock && !dnsSelector ? toBlock(ipBlock) : undefined;
+		const block = ipBlock && !dnsSelector ? toBlock(ipBlock, givesWayTo) : undefined;
 		if (block) this.blocks.add(block);
 		else if (dnsSelector && !ipBlock) for (const name of dnsSelector) this.names.add(name);
 		else this.verbatim.set(JSON.stringify(peer), peer);

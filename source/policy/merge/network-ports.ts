@@ -25,7 +25,17 @@ export function rangeWithin(inner: PortRange, outer: PortRange): boolean {
 	return inner.protocol === outer.protocol && outer.port <= inner.port && inner.endPort <= outer.endPort;
 }
 
-/** Does every range of `inner` fall inside one range of `outer`? */
+/** Does every range of `inner` fall inside one range of `outer`? (Loops, not closures: every containment test starts here.) */
 export function rangesWithin(inner: readonly PortRange[], outer: readonly PortRange[]): boolean {
-	return inner.every(range => outer.some(candidate => rangeWithin(range, candidate)));
+	for (const range of inner) {
+		let inside = false;
+		for (const candidate of outer) {
+			if (rangeWithin(range, candidate)) {
+				inside = true;
+				break;
+			}
+		}
+		if (!inside) return false;
+	}
+	return true;
 }

@@ -2,7 +2,15 @@ import {containsProcess, type ProcessShape} from './process-match.js';
 import type {ProcessNode} from './types.js';
 
 /** Are the processes with these two (merged) ids alike? */
-export type ProcessesAlike = (left: string, right: string) => boolean;
+export type ProcessesAlike = {
+	(left: string, right: string): boolean;
+	/**
+	 * The number of the id's shape: ids with one number are alike to the same
+	 * processes, so a merge can ask once per pair of shapes instead of per pair
+	 * of ids. Undefined: the id is alike to no process.
+	 */
+	readonly shapeOf?: (id: string) => number | undefined;
+};
 
 /**
  * spyctl's second chance when a network rule names other process ids than
@@ -12,25 +20,34 @@ export type ProcessesAlike = (left: string, right: string) => boolean;
  * end up in one rule. `processPolicy` is the merged tree the ids refer to.
  */
 export function processesAlikeIn(processPolicy: readonly ProcessNode[]): ProcessesAlike {
-	const shapes = new Map<string, ProcessShape>();
+	const {classOf, shapes} = shapeClasses(processPolicy);
+	// Answers depend only on the shapes: a merge asks once per pair of shapes and remembers (see ProcessKeys).
+	const alike = (left: string, right: string) => {
+		const a = classOf.get(left);
+		const b = classOf.get(right);
+		if (a === undefined || b === undefined) return false;
+		return containsProcess(shapes[a]!, shapes[b]!) || containsProcess(shapes[b]!, shapes[a]!);
+	};
+	return Object.assign(alike, {shapeOf: (id: string) => classOf.get(id)});
+}
+
+/** Numbers each distinct (name, exes) shape of the tree, and gives each id its shape's number. */
+function shapeClasses(processPolicy: readonly ProcessNode[]): {classOf: Map<string, number>; shapes: ProcessShape[]} {
+	const classOf = new Map<string, number>();
+	const shapes: ProcessShape[] = [];
+	const byShape = new Map<string, number>();
 	const visit = (nodes: readonly ProcessNode[]) => {
 		for (const node of nodes) {
-			shapes.set(node.id, {name: node.name, exes: node.exe});
+			const text = JSON.stringify([node.name, node.exe]);
+			let number = byShape.get(text);
+			if (number === undefined) {
+				number = shapes.push({name: node.name, exes: node.exe}) - 1;
+				byShape.set(text, number);
+			}
+			classOf.set(node.id, number);
 			visit(node.children ?? []);
 		}
 	};
 	visit(processPolicy);
-	// Rules on a busy port ask about the same pairs again and again; each answer costs glob matches.
-	const answers = new Map<string, boolean>();
-	return (left, right) => {
-		const key = `${left}\u0000${right}`;
-		let answer = answers.get(key);
-		if (answer === undefined) {
-			const a = shapes.get(left);
-			const b = shapes.get(right);
-			answer = a !== undefined && b !== undefined && (containsProcess(a, b) || containsProcess(b, a));
-			answers.set(key, answer);
-		}
-		return answer;
-	};
+	return {classOf, shapes};
 }

@@ -1,3 +1,4 @@
+import {OrderedRules} from './network-ordered-rules.js';
 import type {PortRange} from './network-ports.js';
 import type {WorkRule} from './network-rule.js';
 
@@ -6,14 +7,15 @@ import type {WorkRule} from './network-rule.js';
  * it, without comparing every pair: containment needs port ranges inside port
  * ranges, and most rules name single ports, so rules are filed by their exact
  * ranges and only rules with a wider range are scanned. A deviation merged
- * into a policy with a thousand rules then meets a handful of them.
+ * into a policy with a thousand rules then meets a handful of them. Each
+ * group is in output order (see OrderedRules).
  */
 export class RuleIndex {
-	private readonly all = new Set<WorkRule>();
-	private readonly byRange = new Map<string, Set<WorkRule>>();
-	private readonly byProtocol = new Map<PortRange['protocol'], Set<WorkRule>>();
-	private readonly withWideRange = new Map<PortRange['protocol'], Set<WorkRule>>();
-	private readonly withoutPorts = new Set<WorkRule>();
+	private readonly all = new OrderedRules();
+	private readonly byRange = new Map<string, OrderedRules>();
+	private readonly byProtocol = new Map<PortRange['protocol'], OrderedRules>();
+	private readonly withWideRange = new Map<PortRange['protocol'], OrderedRules>();
+	private readonly withoutPorts = new OrderedRules();
 
 	add(rule: WorkRule): void {
 		this.all.add(rule);
@@ -25,10 +27,11 @@ export class RuleIndex {
 		}
 	}
 
-	remove(rule: WorkRule): void {
+	/** Takes `rule` out of the groups it was filed under when its ports were `ports`. */
+	remove(rule: WorkRule, ports: readonly PortRange[] = rule.ports): void {
 		this.all.delete(rule);
 		this.withoutPorts.delete(rule);
-		for (const range of rule.ports) {
+		for (const range of ports) {
 			this.byRange.get(range.key)?.delete(rule);
 			this.byProtocol.get(range.protocol)?.delete(rule);
 			this.withWideRange.get(range.protocol)?.delete(rule);
@@ -36,22 +39,22 @@ export class RuleIndex {
 	}
 
 	/** Groups of rules that hold every rule `rule` can lie within (and others): those with a range holding its first range. */
-	mayContain(rule: WorkRule): Array<Iterable<WorkRule> | undefined> {
+	mayContain(rule: WorkRule): Array<OrderedRules | undefined> {
 		const first = rule.ports[0];
 		if (!first) return [this.all];
 		return [this.byRange.get(first.key), this.withWideRange.get(first.protocol), this.withoutPorts];
 	}
 
 	/** Groups of rules that hold every rule that can lie within `rule` (and others): their first range is one of its ranges or inside one. */
-	mayLieWithin(rule: WorkRule): Array<Iterable<WorkRule> | undefined> {
-		const groups: Array<Iterable<WorkRule> | undefined> = [this.withoutPorts];
+	mayLieWithin(rule: WorkRule): Array<OrderedRules | undefined> {
+		const groups: Array<OrderedRules | undefined> = [this.withoutPorts];
 		for (const range of rule.ports) groups.push(range.endPort > range.port ? this.byProtocol.get(range.protocol) : this.byRange.get(range.key));
 		return groups;
 	}
 }
 
-function fileUnder<K>(map: Map<K, Set<WorkRule>>, key: K, rule: WorkRule): void {
-	const rules = map.get(key);
-	if (rules) rules.add(rule);
-	else map.set(key, new Set([rule]));
+function fileUnder<K>(map: Map<K, OrderedRules>, key: K, rule: WorkRule): void {
+	let rules = map.get(key);
+	if (!rules) map.set(key, (rules = new OrderedRules()));
+	rules.add(rule);
 }

@@ -23,8 +23,8 @@ function shape(depth: number): fc.Arbitrary<Shape> {
 const root = fc.record({shape: shape(2), eusers: fc.uniqueArray(user, {minLength: 1, maxLength: 2})});
 
 const peer = fc.oneof(
-	// No block inside another: merge replaces a block by a new supernet, a rewrite rather than an addition.
-	fc.constantFrom('10.0.0.0/8', '172.16.0.0/12', '192.168.1.0/24', '8.8.8.8/32').map(cidr => ({ipBlock: {cidr}})),
+	// Blocks nest (0.0.0.0/0 ⊃ 10.0.0.0/8 ⊃ 10.1.0.0/16 ⊃ 10.1.2.3/32): a wider incoming block must join the base's narrower one, not replace it.
+	fc.constantFrom('0.0.0.0/0', '10.0.0.0/8', '10.1.0.0/16', '10.1.2.3/32', '172.16.0.0/12', '192.168.1.0/24', '192.168.1.7/32', '8.8.8.8/32').map(cidr => ({ipBlock: {cidr}})),
 	fc.uniqueArray(fc.constantFrom('db.local', 'api.example.com', 'cache.local'), {minLength: 1, maxLength: 2}).map(dnsSelector => ({dnsSelector})),
 );
 const port = fc.record({protocol: fc.constantFrom('TCP', 'UDP'), port: fc.constantFrom(22, 53, 80, 443)});

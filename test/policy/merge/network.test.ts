@@ -27,9 +27,26 @@ describe('IP blocks', () => {
 		expect(merged).toEqual([egress([block('10.0.0.0/8')], [tcp(443)], ['p'])]);
 	});
 
-	test('a wider incoming block joins the rule and the narrower one is dropped from it', () => {
+	test('asymmetric mode: a wider incoming block joins the rule beside the base block it covers', () => {
 		const merged = mergeEgress([egress([block('10.1.0.0/16')], [tcp(443)], ['p'])], [egress([block('10.0.0.0/8')], [tcp(443)], ['p'])]);
-		expect(merged).toEqual([egress([block('10.0.0.0/8')], [tcp(443)], ['p'])]);
+		expect(merged).toEqual([egress([block('10.0.0.0/8'), block('10.1.0.0/16')], [tcp(443)], ['p'])]);
+	});
+
+	test('asymmetric mode: a base block also stays when the wider rule is combined with it at the end', () => {
+		// With two port ranges the incoming rule is appended; the final internal merge then combines the two rules.
+		const base = [egress([block('10.1.0.0/16')], [tcp(80), tcp(443)], ['p'])];
+		const merged = mergeEgress(base, [egress([block('10.0.0.0/8')], [tcp(80), tcp(443)], ['p'])]);
+		expect(merged).toEqual([egress([block('10.0.0.0/8'), block('10.1.0.0/16')], [tcp(80), tcp(443)], ['p'])]);
+	});
+
+	test('an incoming object\'s own blocks are cleaned up: of a block and its supernet only the supernet is added', () => {
+		const merged = mergeEgress([egress([dns('a.example.com')], [tcp(443)], ['p'])], [egress([block('10.1.0.0/16'), block('10.0.0.0/8')], [tcp(443)], ['p'])]);
+		expect(merged[0]!.to).toEqual([dns('a.example.com'), block('10.0.0.0/8')]);
+	});
+
+	test('a policy\'s own blocks are not cleaned up, unlike spyctl: merging it into itself must give its normal form', () => {
+		const rule = egress([block('10.0.0.0/8'), block('10.1.0.0/16')], [tcp(443)], ['p']);
+		expect(normaliseNetworkPolicy({ingress: [], egress: [rule]}).egress).toEqual([rule]);
 	});
 
 	test('symmetric mode replaces a block with a wider one in place', () => {
@@ -58,8 +75,7 @@ describe('IP blocks', () => {
 	test('unlike spyctl, a block is not inside a block whose `except` cuts into it', () => {
 		// spyctl would drop 10.0.0.0/8 here and forbid 10.1.0.0/16.
 		const peers = [block('10.0.0.0/8'), block('10.0.0.0/8', ['10.1.0.0/16'])];
-		const normalised = normaliseNetworkPolicy({ingress: [], egress: [egress(peers, [tcp(443)])]});
-		expect(normalised.egress[0]!.to).toEqual([block('10.0.0.0/8')]);
+		expect(mergeEgress([], [egress(peers, [tcp(443)])])[0]!.to).toEqual([block('10.0.0.0/8')]);
 	});
 
 	test('a block is covered by a block of the other family only never', () => {
@@ -285,6 +301,14 @@ describe('mergeNetworkPolicies', () => {
 			{egress: [egress([dns('b.example.com')], [tcp(80)], ['q'])]},
 		];
 		const oneByOne = others.reduce<NetworkPolicy>((policy, other) => mergeNetworkPolicy(policy, other, 'asymmetric', sameIds), base);
+		expect(mergeNetworkPolicies(base, others.map(network => ({network, ids: (id: string) => id})), 'asymmetric')).toEqual(oneByOne);
+	});
+
+	test('asymmetric: a block one object added stays when a later object brings a wider one, as one by one', () => {
+		const base: NetworkPolicy = {ingress: [], egress: [egress([dns('a.example.com')], [tcp(443)], ['p'])]};
+		const others = [{egress: [egress([block('10.1.0.0/16')], [tcp(443)], ['p'])]}, {egress: [egress([block('10.0.0.0/8')], [tcp(443)], ['p'])]}];
+		const oneByOne = others.reduce<NetworkPolicy>((policy, other) => mergeNetworkPolicy(policy, other, 'asymmetric', sameIds), base);
+		expect(oneByOne.egress[0]!.to).toEqual([dns('a.example.com'), block('10.0.0.0/8'), block('10.1.0.0/16')]);
 		expect(mergeNetworkPolicies(base, others.map(network => ({network, ids: (id: string) => id})), 'asymmetric')).toEqual(oneByOne);
 	});
 
