@@ -1,6 +1,6 @@
 import {scalarKeyOf} from '../policy/diff/in-place.js';
 import type {DiffLine} from '../policy/diff/lines.js';
-import type {DiffRow} from '../policy/diff/rows.js';
+import {type DiffRow, foldRows} from '../policy/diff/rows.js';
 
 /** Unchanged lines kept on each side of a change in a dialog's diff. */
 const dialogContext = 3;
@@ -12,19 +12,7 @@ const dialogContext = 3;
  */
 export function changeRows(lines: readonly DiffLine[], context = dialogContext): DiffRow[] {
 	const keep = lines.map((_, index) => lines.slice(Math.max(0, index - context), index + context + 1).some(line => line.kind !== 'same'));
-	const rows: DiffRow[] = [];
-	let gapStart: number | undefined;
-	for (const [index, line] of lines.entries()) {
-		if (!keep[index]) {
-			gapStart ??= index;
-			continue;
-		}
-		if (gapStart !== undefined) rows.push({kind: 'gap', start: gapStart, end: index});
-		gapStart = undefined;
-		rows.push({kind: 'line', index, line});
-	}
-	if (gapStart !== undefined) rows.push({kind: 'gap', start: gapStart, end: lines.length});
-	return rows;
+	return foldRows(lines, keep);
 }
 import {span, type Span} from './tone.js';
 

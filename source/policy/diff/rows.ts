@@ -35,7 +35,8 @@ export function allRows(lines: readonly DiffLine[]): DiffRow[] {
 	return lines.map((line, index) => ({kind: 'line', index, line}));
 }
 
-function foldRows(lines: readonly DiffLine[], keep: readonly boolean[]): DiffRow[] {
+/** The kept lines, each run of the others folded into one gap. */
+export function foldRows(lines: readonly DiffLine[], keep: readonly boolean[]): DiffRow[] {
 	const rows: DiffRow[] = [];
 	let gapStart: number | undefined;
 	for (const [index, line] of lines.entries()) {
