@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import {build} from 'esbuild';
+import {inkOutputPatch} from './ink-output-patch.js';
 
 /**
  * One-file build of the app. Node 20 has no compile cache, so resolving and
@@ -10,7 +11,8 @@ import {build} from 'esbuild';
 fs.rmSync('bundle', {recursive: true, force: true});
 
 await build({
-	entryPoints: ['cli.tsx'],
+	// The embedded server's thread is an entry of its own; source/server/worker-host.ts finds it beside chunks/.
+	entryPoints: {cli: 'cli.tsx', 'server-worker': 'source/server/worker-main.ts'},
 	outdir: 'bundle',
 	outExtension: {'.js': '.mjs'},
 	// The full-screen app (ink, React) is a chunk of its own: commands never load it.
@@ -27,6 +29,7 @@ await build({
 	// ink's devtools integration imports an optional peer that is never installed.
 	alias: {'react-devtools-core': './scripts/react-devtools-stub.ts'},
 	define: {'process.env.NODE_ENV': '"production"'},
+	plugins: [inkOutputPatch],
 	// CommonJS dependencies (react, js-yaml) call require; ESM output has none of its own.
 	banner: {js: "import {createRequire as __createRequire} from 'node:module'; const require = __createRequire(import.meta.url);"},
 });

@@ -42,7 +42,9 @@ export function Panel({width, height, title, footer, focused, children}: PanelPr
 				borderColor={border.color}
 				borderDimColor={border.dimColor}
 				paddingX={1}
-				overflow="hidden"
+				// Every line is cut to the width by its own Text (truncate-end). Clipping columns here
+				// as well made Ink slice the colour codes of every line on every frame.
+				overflowY="hidden"
 			>
 				{children}
 			</Box>

@@ -32,8 +32,9 @@ export function Screen({state}: {state: State}) {
 	const policies = all.filter(entry => entry.kind !== 'file').length;
 	const counts = {policies, invalidFiles: state.scan?.invalidFiles ?? 0, drafts: state.drafts.size};
 
+	// Rows only: lines are cut to width by their own Text, and clipping columns costs a slice of every line per frame.
 	return (
-		<Box flexDirection="column" width={layout.frame.width} height={layout.frame.height} overflow="hidden">
+		<Box flexDirection="column" width={layout.frame.width} height={layout.frame.height} overflowY="hidden">
 			<Header parts={headerParts(state, counts)} width={layout.frame.width} />
 			{state.prompt ? (
 				<CommandLine text={state.prompt.text} />

@@ -1,9 +1,12 @@
+import {memo} from 'react';
 import {Text} from 'ink';
 import {type TextStyle, useTheme} from '../theme.js';
 import type {Span} from '../tone.js';
 
+type SpanLineProps = {spans: readonly Span[]; style?: TextStyle};
+
 /** One line of toned spans, cut at the edge rather than wrapped. */
-export function SpanLine({spans, style}: {spans: readonly Span[]; style?: TextStyle}) {
+function SpanLineView({spans, style}: SpanLineProps) {
 	const theme = useTheme();
 	return (
 		<Text wrap="truncate-end" {...style}>
@@ -15,4 +18,23 @@ export function SpanLine({spans, style}: {spans: readonly Span[]; style?: TextSt
 			))}
 		</Text>
 	);
+}
+
+/**
+ * Lines are rebuilt as new arrays on every frame, but a keypress changes few
+ * of them: comparing contents lets React skip the rest.
+ */
+export const SpanLine = memo(SpanLineView, (before, after) => sameSpans(before.spans, after.spans) && sameStyle(before.style, after.style));
+
+function sameSpans(left: readonly Span[], right: readonly Span[]): boolean {
+	if (left === right) return true;
+	if (left.length !== right.length) return false;
+	return left.every((part, index) => part.text === right[index]!.text && part.tone === right[index]!.tone);
+}
+
+function sameStyle(left: TextStyle | undefined, right: TextStyle | undefined): boolean {
+	if (left === right) return true;
+	if (!left || !right) return false;
+	const keys = Object.keys(left) as Array<keyof TextStyle>;
+	return keys.length === Object.keys(right).length && keys.every(key => left[key] === right[key]);
 }

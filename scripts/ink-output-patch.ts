@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import type {Plugin} from 'esbuild';
+
+/**
+ * Ink 6.8 builds every frame from scratch: a new Output per frame, and with it
+ * new caches of each line's parsed colour codes and widths. A keypress in a
+ * full 160x48 screen changes two or three lines, yet every line was parsed
+ * again, and that parsing and its garbage were most of a frame's cost. This
+ * keeps the caches across frames (emptied when they grow large, so that a
+ * scrolling log cannot grow them without bound) and shares one blank cell.
+ * Output's results are unchanged: the cached values are only read.
+ *
+ * Each edit names the exact text it replaces; if an Ink upgrade changes that
+ * text the build stops here instead of shipping an unpatched or broken frame.
+ */
+const edits: Array<{find: string; replace: string}> = [
+	{
+		find: 'export default class Output {',
+		replace: [
+			'const cacheLimit = 5000;',
+			'let sharedCaches = new OutputCaches();',
+			'function frameCaches() {',
+			'    if (sharedCaches.styledChars.size > cacheLimit || sharedCaches.widths.size > cacheLimit * 4) sharedCaches = new OutputCaches();',
+			'    return sharedCaches;',
+			'}',
+			"const blankCell = Object.freeze({ type: 'char', value: ' ', fullWidth: false, styles: Object.freeze([]) });",
+			'export default class Output {',
+		].join('\n'),
+	},
+	{find: 'caches = new OutputCaches();', replace: 'caches = frameCaches();'},
+	{
+		find: "row.push({\n                    type: 'char',\n                    value: ' ',\n                    fullWidth: false,\n                    styles: [],\n                });",
+		replace: 'row.push(blankCell);',
+	},
+];
+
+export const inkOutputPatch: Plugin = {
+	name: 'ink-output-cache',
+	setup(build) {
+		build.onLoad({filter: /[\\/]ink[\\/]build[\\/]output\.js$/}, args => {
+			let source = fs.readFileSync(args.path, 'utf8');
+			for (const edit of edits) {
+				if (!source.includes(edit.find)) throw new Error(`scripts/ink-output-patch.ts: ${args.path} no longer contains ${JSON.stringify(edit.find.slice(0, 60))}; check the patch against this Ink version`);
+				source = source.replace(edit.find, edit.replace);
+			}
+			return {contents: source, loader: 'js'};
+		});
+	},
+};
