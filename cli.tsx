@@ -1,11 +1,21 @@
 #!/usr/bin/env node
-import {processIo} from './source/commands/io.js';
-import {runCli} from './source/commands/program.js';
+import type {TuiOptions} from './source/commands/global-options.js';
+import {type CommandIo, processIo} from './source/commands/io.js';
+import {tuiInvocation} from './source/commands/tui-invocation.js';
 
 const io = processIo();
-process.exitCode = await runCli(process.argv.slice(2), io, {
-	async startTui(options, tuiIo) {
-		const {startTui} = await import('./source/tui/start.js');
-		return startTui(options, tuiIo);
-	},
-});
+const argv = process.argv.slice(2);
+const tui = tuiInvocation(argv);
+
+async function startTui(options: TuiOptions, tuiIo: CommandIo): Promise<number> {
+	const {startTui} = await import('./source/tui/start.js');
+	return startTui(options, tuiIo);
+}
+
+// Opening the app loads only the app; every other command line loads the full CLI.
+if (tui) {
+	process.exitCode = await startTui(tui, io);
+} else {
+	const {runCli} = await import('./source/commands/program.js');
+	process.exitCode = await runCli(argv, io, {startTui});
+}

@@ -1,6 +1,8 @@
-import {Command, CommanderError, InvalidArgumentError} from 'commander';
+import {Command, CommanderError} from 'commander';
+import packageJson from '../../package.json' with {type: 'json'};
 import {type CommandIo, out, say} from './io.js';
 import {CommandError} from './errors.js';
+import {addGlobalOptions, type GlobalOptions, type TuiOptions, tuiOptionsOf} from './global-options.js';
 import {registerValidateCommands} from './validate.js';
 import {registerConfigCommands} from './config/register.js';
 import {registerCreateCommands} from './create.js';
@@ -15,59 +17,24 @@ import {registerDescribeCommand} from './describe.js';
 import {registerEditCommand} from './edit.js';
 import {ApiRequestError} from '../api/errors.js';
 
-export type TuiOptions = {
-	/** Folder of policy files to browse offline; without it the app works on the API. */
-	dir?: string;
-	/** False when --no-color was given; NO_COLOR is read from the environment as well. */
-	color: boolean;
-	/** `--context NAME`: this spyctl context instead of the current one. */
-	context?: string;
-	/** `--local`: the embedded server even when a context is configured. */
-	local?: boolean;
-	/** `--read-only`: every key that would change something is off. */
-	readOnly?: boolean;
-	/** `--refresh SECONDS`: how often the policy list is fetched again. */
-	refreshSeconds?: number;
-};
+export type {GlobalOptions, TuiOptions} from './global-options.js';
 
 export type CliHooks = {
 	/** Starts the full-screen app. Injected so that plain commands never load ink. */
 	startTui: (options: TuiOptions, io: CommandIo) => Promise<number>;
 };
 
-/** Options every command accepts, read through program.opts(). */
-export type GlobalOptions = {
-	context?: string;
-	local?: boolean;
-	color: boolean;
-	yes?: boolean;
-	debug?: boolean;
-};
-
 export function buildProgram(io: CommandIo, hooks: CliHooks, setExit: (code: number) => void): Command {
-	const program = new Command('spytui')
-		.description('Keyboard-driven terminal UI and CLI for Spyderbat policies (spyctl-compatible).')
-		.option('--context <name>', 'use this spyctl context instead of the current one')
-		.option('--local', 'use the embedded API server even when a spyctl context is configured')
-		.option('--no-color', 'never colour output (NO_COLOR is honoured too)')
-		.option('-y, --yes', 'answer yes to every prompt')
-		.option('--debug', 'print details of failures')
-		.option('--dir <dir>', 'browse the policy files in DIR, offline and read-only, instead of the API')
-		.option('--read-only', 'open the app with every key that changes something turned off')
-		.option('--refresh <seconds>', 'refresh the app\'s policy list every SECONDS (default: 5)', refreshSeconds)
+	const program = addGlobalOptions(new Command('spytui').description('Keyboard-driven terminal UI and CLI for Spyderbat policies (spyctl-compatible).'))
+		.version(packageJson.version, '-V, --version', 'print the version of spytui')
 		.showHelpAfterError('(run with --help for usage)')
 		.exitOverride()
 		.configureOutput({
 			writeOut: text => out(io, text),
 			writeErr: text => say(io, text),
 		})
-		.action(async (options: {dir?: string; readOnly?: boolean; refresh?: number} & GlobalOptions) => {
-			setExit(
-				await hooks.startTui(
-					{dir: options.dir, color: options.color, context: options.context, local: options.local, readOnly: options.readOnly, refreshSeconds: options.refresh},
-					io,
-				),
-			);
+		.action(async (options: Parameters<typeof tuiOptionsOf>[0]) => {
+			setExit(await hooks.startTui(tuiOptionsOf(options), io));
 		});
 	// Help is a command of its own so that `spytui help validate` works as in spyctl.
 	program.helpCommand(true);
@@ -84,13 +51,6 @@ export function buildProgram(io: CommandIo, hooks: CliHooks, setExit: (code: num
 	registerDescribeCommand(program, io);
 	registerEditCommand(program, io);
 	return program;
-}
-
-function refreshSeconds(text: string): number {
-	const seconds = Number(text);
-	// Below a second the list would be fetched faster than anyone can read it, and a remote API would feel it.
-	if (!Number.isFinite(seconds) || seconds < 1) throw new InvalidArgumentError('give a number of seconds, 1 or more.');
-	return seconds;
 }
 
 /** Runs one command line and returns the exit code: 0 ok, 1 failure, 2 usage error. */

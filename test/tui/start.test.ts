@@ -47,7 +47,7 @@ describe('the app\'s options', () => {
 	test('--read-only, --refresh, --context and --local reach the app', async () => {
 		expect((await optionsOf(['--read-only', '--refresh', '2.5', '--context', 'prod'])).options).toMatchObject({readOnly: true, refreshSeconds: 2.5, context: 'prod', color: true});
 		expect((await optionsOf(['--local', '--no-color'])).options).toMatchObject({local: true, color: false});
-		expect((await optionsOf([])).options).toEqual({color: true});
+		expect((await optionsOf([])).options).toEqual({color: true, observer: true});
 	});
 
 	test('a refresh under a second is a usage error', async () => {
