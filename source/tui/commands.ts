@@ -1,4 +1,5 @@
 import {collapseKey, detailCursorIndex, detailView, filteredRows, layoutOf, overlayLines, selectedIndex, selectedRow} from './derive.js';
+import {createCommand, openCreate} from './create/commands.js';
 import {dialogCommand} from './dialog-commands.js';
 import type {KeyPress} from './keys.js';
 import type {Command} from './keymap.js';
@@ -17,9 +18,13 @@ export function applyCommand(state: State, command: Command, press: KeyPress, at
 	if (group === 'policy') return policyCommand(state, command, at);
 	if (group === 'dialog' || group === 'confirm') return dialogCommand(state, command, press);
 	if (group === 'prompt') return promptCommand(state, command, press);
+	if (group === 'create') return createCommand(state, command, press);
 	switch (command) {
 		case 'app.quit': {
 			return quit(state);
+		}
+		case 'app.create': {
+			return openCreate(state);
 		}
 		case 'app.help': {
 			return {...state, overlay: {kind: 'help', top: 0}};

@@ -1,5 +1,6 @@
 import {isDeepStrictEqual} from 'node:util';
 import {currentDocument, rebaseDraft} from '../operations/drafts.js';
+import {sendCreate} from './create/commands.js';
 import {dialogView} from './dialog-view.js';
 import {replaceDraft} from './draft-edits.js';
 import type {KeyPress} from './keys.js';
@@ -99,6 +100,9 @@ function pressButton(state: State, dialog: Dialog): State {
 		}
 		case 'conflict': {
 			return rebase(state, dialog);
+		}
+		case 'create': {
+			return sendCreate(state, dialog);
 		}
 	}
 }

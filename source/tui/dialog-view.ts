@@ -5,23 +5,34 @@ import {diffDumps} from '../policy/diff/line-diff.js';
 import {diffPolicies} from '../policy/diff/policy-diff.js';
 import {allRows as allDiffRows} from '../policy/diff/rows.js';
 import {formatPath} from '../policy/problem.js';
+import {createView} from './create/view.js';
 import {changeRows, diffSpans} from './diff-spans.js';
 import {layoutOf, serverRowOf} from './derive.js';
 import {wrapSpans} from './text.js';
 import {remember} from './remember.js';
 import type {BackendInfo, State} from './store.js';
-import {span, type Span} from './tone.js';
+import {span, type Span, type Tone} from './tone.js';
 
-/** What a dialog shows: a title, lines that scroll, and buttons (the first is the way out) or a text field. */
+/** What a dialog shows: a title, lines that scroll, and buttons (the first is the way out), a text field or a list to pick from. */
 export type DialogView = {
 	title: Span[];
 	lines: Span[][];
 	buttons: string[];
-	/** The delete dialog's typed name. */
-	input?: {text: string; matches: boolean};
+	/** A field being typed: the delete dialog's name, the create dialog's path or policy name. */
+	input?: {label?: string; text: string; tone: Tone; note: string};
+	/** A list below the lines, which then stay put: the dialog's `top` is the first item shown. */
+	select?: {items: SelectItem[]; cursor: number};
 	/** Shown instead of the buttons while the dialog's request is out. */
 	busy?: string;
 };
+
+/** A row of a list to pick from: the label is shown, the value tells rows apart. */
+export type SelectItem = {label: string; value: string};
+
+/** Rows the select list gets: what the lines above it leave of the dialog's `height`. */
+export function selectRows(view: DialogView, height: number): number {
+	return Math.max(1, height - view.lines.length);
+}
 
 const empty: DialogView = {title: [], lines: [], buttons: []};
 
@@ -45,7 +56,11 @@ export function dialogView(state: State): DialogView {
 		}
 		case 'delete': {
 			const view = deleteView(dialog.uid, dialog.name, state.drafts.has(dialog.uid), state.connection.backend, width);
-			return withBusy({...view, input: {text: dialog.typed, matches: dialog.typed === dialog.name}});
+			const matches = dialog.typed === dialog.name;
+			return withBusy({...view, input: {text: dialog.typed, tone: matches ? 'success' : 'plain', note: matches ? '  enter deletes' : ''}});
+		}
+		case 'create': {
+			return createView(dialog.flow, createBusy(state), where(state.connection.backend), width);
 		}
 		case 'quit': {
 			return quitView(state.drafts, state.origin.kind === 'api' ? state.origin.draftsFolder : '', width);
@@ -54,6 +69,13 @@ export function dialogView(state: State): DialogView {
 }
 
 const gone: DialogView = {title: [span('Nothing to show', 'heading')], lines: [[span('The draft or the policy is gone (applied, undone or deleted meanwhile).', 'muted')]], buttons: ['Close']};
+
+/** What the create dialog waits for: the file it reads, or the policy it sends. */
+function createBusy(state: State): string | undefined {
+	const task = state.task;
+	if (task?.kind === 'read-source') return `reading ${task.name}…`;
+	return task?.kind === 'create' ? `creating ${task.name}…` : undefined;
+}
 
 function where(backend: BackendInfo | undefined): string {
 	if (!backend) return 'the API';

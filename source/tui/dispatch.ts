@@ -1,3 +1,4 @@
+import {createScopes} from './create/flow.js';
 import {keyMatches, type KeyPress, pressOf, textKey} from './keys.js';
 import type {Binding, Scope} from './keymap.js';
 import type {State} from './store.js';
@@ -9,6 +10,7 @@ import type {State} from './store.js';
  * through (arrows move the list while typing); the command line does not.
  */
 export function activeScopes(state: State): Scope[] {
+	if (state.dialog?.kind === 'create') return createScopes(state.dialog.flow);
 	if (state.dialog) return state.dialog.kind === 'delete' ? ['confirm'] : ['dialog'];
 	if (state.overlay) return ['pager', 'global'];
 	if (state.prompt) return ['prompt', 'global'];

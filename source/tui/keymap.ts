@@ -1,9 +1,10 @@
 import {detailCursor, filteredRows, layoutOf, selectedRow} from './derive.js';
 import {dialogView} from './dialog-view.js';
-import {busyReason, changeRefusal, draftRefusal, viewRefusal} from './refusals.js';
+import type {CreateStep} from './create/flow.js';
+import {busyReason, changeRefusal, createBackRefusal, createNextRefusal, createRefusal, draftRefusal, viewRefusal} from './refusals.js';
 import type {State} from './store.js';
 
-export type Scope = 'global' | 'list' | 'detail' | 'policy' | 'filter' | 'prompt' | 'pager' | 'dialog' | 'confirm';
+export type Scope = 'global' | 'list' | 'detail' | 'policy' | 'filter' | 'prompt' | 'pager' | 'dialog' | 'confirm' | 'create';
 
 export const commands = [
 	'app.quit',
@@ -12,6 +13,7 @@ export const commands = [
 	'app.command',
 	'app.reload',
 	'app.dismiss',
+	'app.create',
 	'list.down',
 	'list.up',
 	'list.top',
@@ -75,6 +77,14 @@ export const commands = [
 	'confirm.clear',
 	'confirm.accept',
 	'confirm.cancel',
+	'create.down',
+	'create.up',
+	'create.next',
+	'create.back',
+	'create.mode',
+	'create.type',
+	'create.erase',
+	'create.clear',
 ] as const;
 
 export type Command = (typeof commands)[number];
@@ -102,8 +112,9 @@ export const scopeTitles: Record<Scope, string> = {
 	filter: 'Filter line (after /)',
 	prompt: 'Command line (after :)',
 	pager: 'Help and YAML views (after ? or y)',
-	dialog: 'Dialogs (apply, conflict, quit)',
+	dialog: 'Dialogs (apply, conflict, quit, create preview)',
 	confirm: 'Delete dialog (type the name)',
+	create: 'Create dialog (after c)',
 };
 
 const noRows = (state: State) => (filteredRows(state).length === 0 ? 'the list is empty' : undefined);
@@ -111,6 +122,10 @@ const noSelection = (state: State) => (selectedRow(state) ? undefined : 'no poli
 const noOverlay = (state: State) => state.overlay === undefined;
 const nothingToFold = (state: State) => ((detailCursor(state)?.node.children.length ?? 0) > 0 ? undefined : 'the line under the cursor has nothing to fold');
 const diffDialog = (state: State) => state.dialog?.kind === 'apply' || state.dialog?.kind === 'conflict';
+const atStep =
+	(...steps: CreateStep[]) =>
+	(state: State): boolean =>
+		state.dialog?.kind === 'create' && steps.includes(state.dialog.flow.step);
 const nothingToScroll = (state: State) => (dialogView(state).lines.length > layoutOf(state).dialogRows ? undefined : 'everything is on screen already');
 
 /**
@@ -119,6 +134,15 @@ const nothingToScroll = (state: State) => (dialogView(state).lines.length > layo
  * replaces the keys of a command, never the command itself.
  */
 export const keymap: readonly Binding[] = [
+	{
+		command: 'app.create',
+		keys: ['c'],
+		description: "Create a policy from a local file or the server's fingerprints, previewed before it is sent",
+		scope: 'global',
+		hint: 'create',
+		when: noOverlay,
+		disabledReason: createRefusal,
+	},
 	{command: 'app.filter', keys: ['/'], description: 'Filter by text or regular expression (ignores case)', scope: 'global', hint: 'filter', when: noOverlay},
 	{command: 'app.command', keys: [':'], description: 'Open the command line: ctx NAME, type TYPE, q', scope: 'global', hint: 'command', when: noOverlay},
 	{
@@ -214,4 +238,21 @@ export const keymap: readonly Binding[] = [
 	{command: 'confirm.erase', keys: ['backspace'], description: 'Delete the last character', scope: 'confirm'},
 	{command: 'confirm.clear', keys: ['ctrl+u'], description: 'Delete the whole text', scope: 'confirm'},
 	{command: 'confirm.type', keys: ['text'], description: 'Type the policy name', scope: 'confirm'},
+
+	{command: 'create.down', keys: ['j', 'down'], description: 'Highlight the next source', scope: 'create', hint: 'move', when: atStep('source')},
+	{command: 'create.up', keys: ['k', 'up'], description: 'Highlight the previous source', scope: 'create', hint: 'move', when: atStep('source')},
+	{
+		command: 'create.next',
+		keys: ['enter'],
+		description: 'Go on: use the highlighted source, read the typed file, or preview the policy',
+		scope: 'create',
+		hint: 'next',
+		when: atStep('source', 'path', 'name'),
+		disabledReason: createNextRefusal,
+	},
+	{command: 'create.mode', keys: ['tab'], description: 'Switch the new policy between audit and enforce', scope: 'create', hint: 'mode', when: atStep('name')},
+	{command: 'create.back', keys: ['esc'], description: 'Back one step; from the source list, close and create nothing', scope: 'create', hint: 'back', disabledReason: createBackRefusal},
+	{command: 'create.erase', keys: ['backspace'], description: 'Delete the last character', scope: 'create', when: atStep('path', 'name')},
+	{command: 'create.clear', keys: ['ctrl+u'], description: 'Delete the whole text', scope: 'create', when: atStep('path', 'name')},
+	{command: 'create.type', keys: ['text'], description: 'Type the file path or the policy name', scope: 'create', when: atStep('path', 'name')},
 ];

@@ -1,3 +1,4 @@
+import {nameProblem} from './create/name.js';
 import {selectedRow} from './derive.js';
 import type {State, Task} from './store.js';
 
@@ -12,6 +13,9 @@ const taskWords: Record<Task['kind'], string> = {
 	delete: 'deleting',
 	save: 'saving',
 	edit: 'editing',
+	fingerprints: 'fetching',
+	'read-source': 'reading',
+	create: 'creating',
 };
 
 /** Something else is under way; its answer decides what the next change starts from. */
@@ -25,6 +29,28 @@ export function readOnlyReason(state: State): string | undefined {
 	if (state.origin.kind === 'folder') return 'the folder view is read-only: run spytui without --dir to change policies';
 	if (state.origin.readOnly) return 'spytui was started with --read-only';
 	return undefined;
+}
+
+/** For `c`: creating needs the API, and changes allowed. */
+export function createRefusal(state: State): string | undefined {
+	if (state.origin.kind === 'folder') return 'creating a policy needs the API, and the folder view (--dir) has none: run spytui without --dir';
+	const readOnly = readOnlyReason(state);
+	if (readOnly) return readOnly;
+	if (!state.connection.backend) return state.connection.phase === 'connecting' ? 'spytui is still connecting to the API' : 'not connected to the API (r tries again)';
+	return busyReason(state);
+}
+
+/** Enter in the create dialog: a file to read, a name the schema accepts. */
+export function createNextRefusal(state: State): string | undefined {
+	const flow = state.dialog?.kind === 'create' ? state.dialog.flow : undefined;
+	if (flow?.step === 'path') return flow.path.trim() === '' ? 'type the path of a file first' : busyReason(state);
+	if (flow?.step === 'name') return nameProblem(flow.name.trim());
+	return undefined;
+}
+
+/** Esc in the create dialog waits for a file being read or a policy being created: their answer belongs to the step shown. */
+export function createBackRefusal(state: State): string | undefined {
+	return state.task?.kind === 'read-source' || state.task?.kind === 'create' ? busyReason(state) : undefined;
 }
 
 /** For keys that start or change a draft, or delete: a server policy must be selected and changes allowed. */

@@ -1,5 +1,6 @@
 import type {ServerPolicy} from '../api/policy-records.js';
 import type {FolderScan} from '../operations/local-folder.js';
+import {createFailed, createResult} from './create/results.js';
 import {closeDialog} from './dialog-commands.js';
 import {editDraft, replaceDraft} from './draft-edits.js';
 import {serverRowOf} from './derive.js';
@@ -108,6 +109,11 @@ function taskResult(state: State, action: TaskAction): State {
 		case 'edited': {
 			return edited(done, task, action);
 		}
+		case 'fingerprints-fetched':
+		case 'source-read':
+		case 'created': {
+			return createResult(done, action);
+		}
 		case 'task-failed': {
 			return failed(done, task, action.message);
 		}
@@ -140,6 +146,11 @@ function failed(state: State, task: Task, message: string): State {
 		}
 		case 'edit': {
 			return flash(state, 'error', `edit failed: ${message}`);
+		}
+		case 'fingerprints':
+		case 'read-source':
+		case 'create': {
+			return createFailed(state, task, message);
 		}
 	}
 }

@@ -2,8 +2,9 @@ import type {PolicyDocument, ServerPolicy} from '../api/policy-records.js';
 import type {Draft} from '../operations/drafts.js';
 import type {FolderScan} from '../operations/local-folder.js';
 import {applyCommand} from './commands.js';
+import type {CreateFlow, SourceRead, Workload} from './create/flow.js';
 import {detailCursorIndex, detailView, filteredRows, layoutOf, overlayLines, selectedIndex, selectedRow} from './derive.js';
-import {dialogView} from './dialog-view.js';
+import {dialogView, selectRows} from './dialog-view.js';
 import {resolveKey} from './dispatch.js';
 import {type KeyPress, keyLabel} from './keys.js';
 import {type Binding, keymap} from './keymap.js';
@@ -38,7 +39,9 @@ export type Dialog =
 	| {kind: 'apply'; uid: string; choice: number; top: number; full: boolean}
 	| {kind: 'conflict'; uid: string; latest: ServerPolicy; choice: number; top: number; full: boolean}
 	| {kind: 'delete'; uid: string; name: string; typed: string; top: number}
-	| {kind: 'quit'; choice: number; top: number};
+	| {kind: 'quit'; choice: number; top: number}
+	/** In the source step, `top` is the first source shown. */
+	| {kind: 'create'; flow: CreateFlow; choice: number; top: number};
 
 /** Work that leaves the process (network, disk, the editor). One at a time; its result comes back as an action. */
 export type Task =
@@ -46,7 +49,11 @@ export type Task =
 	| {id: number; kind: 'apply'; uid: string; name: string; document: PolicyDocument}
 	| {id: number; kind: 'delete'; uid: string; name: string}
 	| {id: number; kind: 'save'; name: string; document: Record<string, unknown>}
-	| {id: number; kind: 'edit'; uid: string; name: string; document: PolicyDocument};
+	| {id: number; kind: 'edit'; uid: string; name: string; document: PolicyDocument}
+	| {id: number; kind: 'fingerprints'; name: string}
+	/** `name`: the path as typed. */
+	| {id: number; kind: 'read-source'; name: string}
+	| {id: number; kind: 'create'; name: string; document: PolicyDocument};
 
 /** Omit on each member of a union, so the kinds stay apart. */
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
@@ -103,6 +110,9 @@ export type Action =
 	| {type: 'deleted'; task: number; uid: string; message: string}
 	| {type: 'saved'; task: number; file: string}
 	| {type: 'edited'; task: number; uid: string; document?: PolicyDocument; at: number}
+	| {type: 'fingerprints-fetched'; task: number; workloads: Workload[]; at: number}
+	| {type: 'source-read'; task: number; read: SourceRead}
+	| {type: 'created'; task: number; policy: ServerPolicy; message: string}
 	| {type: 'task-failed'; task: number; message: string};
 
 export const folderOrigin: Origin = {kind: 'folder', mode: 'offline files', location: ''};
@@ -209,7 +219,11 @@ function settle(state: State, previousId: string | undefined): State {
 		if (top !== next.overlay.top) next = {...next, overlay: {...next.overlay, top}};
 	}
 	if (next.dialog) {
-		const top = clamp(next.dialog.top, 0, dialogView(next).lines.length - layout.dialogRows);
+		const view = dialogView(next);
+		// A list to pick from scrolls to keep its cursor in sight; other dialogs scroll their lines.
+		const top = view.select
+			? scrollToShow(next.dialog.top, view.select.cursor, view.select.cursor, selectRows(view, layout.dialogRows), view.select.items.length)
+			: clamp(next.dialog.top, 0, view.lines.length - layout.dialogRows);
 		if (top !== next.dialog.top) next = {...next, dialog: {...next.dialog, top}};
 	}
 

@@ -1,10 +1,14 @@
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import {ApiRequestError} from '../api/errors.js';
 import type {PolicyDocument} from '../api/policy-records.js';
 import type {Backend} from '../operations/backend.js';
 import {applyPolicy} from '../operations/policies.js';
 import {toYaml} from '../policy/dump.js';
+import {fingerprintWindowSeconds} from './create/flow.js';
+import {readSource} from './create/read-source.js';
+import {groupWorkloads} from './create/workloads.js';
 import {editInEditor} from './edit-loop.js';
 import type {Action, BackendInfo, Task} from './store.js';
 
@@ -41,13 +45,30 @@ async function attempt(task: Task, context: TaskContext): Promise<Action> {
 		const document = await editInEditor(task, context);
 		return {type: 'edited', task: task.id, uid: task.uid, at: Date.now() / 1000, ...(document ? {document} : {})};
 	}
+	// Relative paths start where spytui runs, the folder `s` saves to.
+	if (task.kind === 'read-source') return {type: 'source-read', task: task.id, read: await readSource(task.name, {cwd: context.saveDir, home: os.homedir()})};
 	const backend = context.backend();
 	if (!backend) throw new Error('not connected to the API');
-	if (task.kind === 'delete') {
-		await backend.client.deletePolicy(task.uid);
-		return {type: 'deleted', task: task.id, uid: task.uid, message: `Successfully deleted policy '${task.name} - ${task.uid}'`};
+	switch (task.kind) {
+		case 'delete': {
+			await backend.client.deletePolicy(task.uid);
+			return {type: 'deleted', task: task.id, uid: task.uid, message: `Successfully deleted policy '${task.name} - ${task.uid}'`};
+		}
+		case 'fingerprints': {
+			const at = Date.now() / 1000;
+			const records = await backend.client.fingerprints({startTime: at - fingerprintWindowSeconds, endTime: at});
+			return {type: 'fingerprints-fetched', task: task.id, workloads: groupWorkloads(records), at};
+		}
+		case 'create': {
+			const uid = await backend.client.createPolicy(task.document);
+			// The list shows this copy until the refresh that follows brings the server's own.
+			const policy = {uid, name: task.name, type: String(task.document.metadata['type']), tags: [], policy: {...task.document, metadata: {...task.document.metadata, uid}}};
+			return {type: 'created', task: task.id, policy, message: `Successfully created policy ${uid} (${task.name})`};
+		}
+		default: {
+			return apply(task, backend);
+		}
 	}
-	return apply(task, backend);
 }
 
 async function apply(task: Extract<Task, {kind: 'apply'}>, backend: Backend): Promise<Action> {
