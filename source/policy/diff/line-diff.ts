@@ -1,5 +1,6 @@
 import {toYaml} from '../dump.js';
 import {interleaveBlock} from './in-place.js';
+import {inKeyOrderOf} from './key-order.js';
 import {lineRuns} from './line-runs.js';
 import type {DiffLine} from './lines.js';
 
@@ -27,9 +28,9 @@ export function diffText(beforeText: string, afterText: string): DiffLine[] {
 	return lines;
 }
 
-/** The line diff of two objects as spyctl writes them (reference §4.7: the YAML dumps). */
+/** The line diff of two objects as spyctl writes them (reference §4.7: the YAML dumps), key order aside. */
 export function diffDumps(before: unknown, after: unknown): DiffLine[] {
-	return diffText(toYaml(before), toYaml(after));
+	return diffText(toYaml(before), toYaml(inKeyOrderOf(after, before)));
 }
 
 function splitLines(text: string): string[] {
