@@ -1,11 +1,11 @@
 import type {Got} from 'got';
 import {isRecord} from '../policy/load.js';
 import {ApiRequestError} from './errors.js';
-import {createHttp, type HttpOptions, toApiError} from './http.js';
+import {createHttp, getJson, type HttpOptions, toApiError} from './http.js';
 import {orgCacheKey, readCachedOrg, writeCachedOrg} from './org-cache.js';
 import {type PolicyDocument, readPolicyRecord, type ServerPolicy} from './policy-records.js';
 import {type SearchOptions, type SearchRequest, type SearchWindow, searchAll} from './search.js';
-import {type DeviationRecord, type FingerprintQuery, type PolicyLogEvent, deviations, fingerprints, policyLogs} from './search-records.js';
+import {type DeviationRecord, type FingerprintQuery, type LogQuery, type PolicyLogEvent, deviations, fingerprints, logEvents, policyLogs} from './search-records.js';
 
 export type ApiTarget = {
 	apiUrl: string;
@@ -53,14 +53,14 @@ export function createApiClient(target: ApiTarget, options: HttpOptions = {}) {
 
 		async listPolicies(query: PolicyQuery = {}): Promise<ServerPolicy[]> {
 			const searchParams = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined)) as Record<string, string | boolean>;
-			const body = await request('listing policies', async () => http.get(await policiesPath(), {searchParams}).json<unknown>());
+			const body = await request('listing policies', async () => getJson(http, await policiesPath(), searchParams));
 			if (!Array.isArray(body)) throw new ApiRequestError('protocol', 'listing policies failed: the API did not return a list');
 			return body.map(record => readPolicyRecord(record));
 		},
 
 		async getPolicy(uid: string, options: {archiveVersion?: number} = {}): Promise<ServerPolicy> {
 			const searchParams = options.archiveVersion === undefined ? undefined : {archive_version: options.archiveVersion};
-			return readPolicyRecord(await request(`getting policy ${uid}`, async () => http.get(await policiesPath(encodeURIComponent(uid)), {searchParams}).json<unknown>()));
+			return readPolicyRecord(await request(`getting policy ${uid}`, async () => getJson(http, await policiesPath(encodeURIComponent(uid)), searchParams)));
 		},
 
 		async createPolicy(policy: PolicyDocument, tags?: string[]): Promise<string> {
@@ -96,6 +96,11 @@ export function createApiClient(target: ApiTarget, options: HttpOptions = {}) {
 
 		async policyLogs(policyUid: string, window: SearchWindow, options?: SearchOptions): Promise<PolicyLogEvent[]> {
 			return policyLogs(http, await org(), policyUid, window, options);
+		},
+
+		/** Log events of one policy, or of every policy when the query names none. */
+		async logEvents(query: LogQuery, window: SearchWindow, options?: SearchOptions): Promise<PolicyLogEvent[]> {
+			return logEvents(http, await org(), query, window, options);
 		},
 
 		async deviations(policyUid: string, window: SearchWindow, options?: SearchOptions): Promise<DeviationRecord[]> {

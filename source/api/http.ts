@@ -39,10 +39,18 @@ export function createHttp(baseUrl: string, apiKey: string, options: HttpOptions
 		timeout: {connect: options.connectTimeout ?? 10_000, request: options.requestTimeout ?? 60_000},
 		retry,
 		throwHttpErrors: true,
-		// got decodes the body into response.body for the default 'text' and again for .json(): on a
-		// 10,000-policy list that second UTF-8 decode cost as much as the JSON parse. A buffer is decoded once.
-		responseType: 'buffer',
 	});
+}
+
+/**
+ * A GET answered with JSON. got's .json() decodes the body twice (into
+ * response.body as text, then again for the parse); on a list of 10,000
+ * policies that second decode cost as much as the parse itself. A buffer is
+ * decoded once.
+ */
+export async function getJson(http: Got, path: string, searchParams?: Record<string, string | number | boolean>): Promise<unknown> {
+	const body = await http.get(path, {responseType: 'buffer', resolveBodyOnly: true, ...(searchParams ? {searchParams} : {})});
+	return JSON.parse(body.toString('utf8')) as unknown;
 }
 
 /** Turns got's failures into ApiRequestError, keeping the server's own words and trace id. */
@@ -76,6 +84,7 @@ function kindOfStatus(status: number): ApiErrorKind {
 	return status >= 500 ? 'server' : 'protocol';
 }
 
+/** A failed request's body: text, or a buffer when the request asked for one (getJson). */
 function bodyText(body: unknown): string {
 	if (Buffer.isBuffer(body)) return body.toString('utf8');
 	return typeof body === 'string' ? body : '';

@@ -16,9 +16,18 @@ export function queryString(text: string): string {
 	return `"${text.replace(/["\\]/g, '\\$&')}"`;
 }
 
-/** One policy's log events in the window, oldest first. spyctl 0.13's events said `description` where later ones say `message`. */
+/** Whose log events to read: one policy's, or (without a uid) every policy's. */
+export type LogQuery = {policyUid?: string};
+
+/** One policy's log events in the window, oldest first. */
 export async function policyLogs(http: Got, orgUid: string, policyUid: string, window: SearchWindow, options?: SearchOptions): Promise<PolicyLogEvent[]> {
-	const records = await searchAll(http, orgUid, {schema: 'event_log', query: `policy_uid = ${queryString(policyUid)}`, ...window}, options);
+	return logEvents(http, orgUid, {policyUid}, window, options);
+}
+
+/** Log events in the window, of one policy or all, oldest first. spyctl 0.13's events said `description` where later ones say `message`. */
+export async function logEvents(http: Got, orgUid: string, query: LogQuery, window: SearchWindow, options?: SearchOptions): Promise<PolicyLogEvent[]> {
+	const filter = query.policyUid === undefined ? '*' : `policy_uid = ${queryString(query.policyUid)}`;
+	const records = await searchAll(http, orgUid, {schema: 'event_log', query: filter, ...window}, options);
 	const events = records.map(record => {
 		const {id, time} = identity(record, 'policy log event');
 		const message = typeof record['message'] === 'string' ? record['message'] : typeof record['description'] === 'string' ? record['description'] : '';

@@ -15,6 +15,7 @@ import {registerGetCommands} from './get.js';
 import {registerLogsCommand} from './logs.js';
 import {registerDescribeCommand} from './describe.js';
 import {registerEditCommand} from './edit.js';
+import {registerTailCommand} from './tail.js';
 import {ApiRequestError} from '../api/errors.js';
 
 export type {GlobalOptions, TuiOptions} from './global-options.js';
@@ -50,6 +51,7 @@ export function buildProgram(io: CommandIo, hooks: CliHooks, setExit: (code: num
 	registerLogsCommand(program, io);
 	registerDescribeCommand(program, io);
 	registerEditCommand(program, io);
+	registerTailCommand(program, io, hooks, setExit);
 	return program;
 }
 

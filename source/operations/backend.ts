@@ -13,6 +13,12 @@ export type BackendChoice = {
 	context?: string;
 	/** `--local`: the embedded server even when a context is configured. */
 	local?: boolean;
+	/**
+	 * Whether an embedded server watches this machine (ServerOptions.observe).
+	 * The app's server does unless `--no-observer`; a command's, which lives for
+	 * one answer, never does: its first look at /proc would only slow it down.
+	 */
+	observer?: boolean;
 	http?: HttpOptions;
 	/**
 	 * Run an embedded server on a thread of its own. The full-screen app does, so
@@ -60,7 +66,7 @@ export async function openBackend(io: CommandIo, choice: BackendChoice = {}): Pr
 		}
 	}
 	// The server (fastify, SQLite) loads only when it is used: a command on a real context never pays for it.
-	const options = {dataDir: defaultDataDir(io.env, io.home), seed: true};
+	const options = {dataDir: defaultDataDir(io.env, io.home), seed: true, ...(choice.observer ? {observe: {intervalMs: 1000}} : {})};
 	const server = choice.serverThread ? await (await import('../server/worker-host.js')).startServerInWorker(options) : await (await import('../server/start.js')).startServer(options);
 	const client = createApiClient({apiUrl: server.url, apiKey: server.token, organization: server.org.uid}, choice.http);
 	return {client, kind: 'embedded', label: 'local', organization: server.org.name, close: server.close};

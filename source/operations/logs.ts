@@ -55,13 +55,23 @@ export function lastEvents<T>(events: readonly T[], tail: number): T[] {
 	return tail === 0 ? [] : events.slice(-tail);
 }
 
+/**
+ * What a run of reads has seen lately: every event stored at or after `from`
+ * when it was last read, by id with its time. A read that starts at `from`
+ * tells new events from ones already shown by these ids alone, including
+ * events stored late with an earlier time than the newest one shown.
+ */
+export type SeenEvents = {from: number; times: ReadonlyMap<string, number>};
+
 export type LogBatch = {
 	/** The events to show, oldest first. */
 	events: PolicyLogEvent[];
 	/** Where the next read resumes: after the newest event read (even one --tail hid), else where this read resumed. */
 	iterator?: string;
-	/** The ids of every event the read returned: all of them are shown or were shown before. */
-	known: Set<string>;
+	/** What the next read of the same run starts from and checks against. */
+	seen: SeenEvents;
+	/** The read stopped at its limit with newer events left: the next read should follow at once. */
+	more: boolean;
 };
 
 export type BatchOptions = {
@@ -69,43 +79,88 @@ export type BatchOptions = {
 	since?: string;
 	/** Show only the newest N events; negative for all. */
 	tail?: number;
-	/**
-	 * The ids the previous read of the same run returned. The iterator's id
-	 * alone cuts off an event stored late with an earlier time; within a run,
-	 * these ids tell exactly which events of the overlap minute are new.
-	 */
-	known?: ReadonlySet<string>;
+	/** What the previous read of the same run saw; the read starts at its `from`. */
+	seen?: SeenEvents;
+	/** Events one read asks for at most (the search API's result limit). */
+	limit?: number;
 };
 
-/** One read of a policy's logs, as `spyctl logs policy` makes it. */
-export async function readLogBatch(client: ApiClient, policyUid: string, window: SearchWindow, options: BatchOptions = {}): Promise<LogBatch> {
+/** spyctl asks the search API for at most 10,000 results. */
+const readLimit = 10_000;
+
+/**
+ * Events re-read each poll to catch late ones, at most. At a few events a
+ * second this is the whole minute of overlap; at thousands a second the
+ * minute would not fit in one read, so the overlap shrinks to the newest ones.
+ */
+const recheckLimit = 500;
+
+/** One read of a policy's logs (of every policy's without a uid), as `spyctl logs policy` makes it. */
+export async function readLogBatch(client: ApiClient, policyUid: string | undefined, window: SearchWindow, options: BatchOptions = {}): Promise<LogBatch> {
 	const position = options.since === undefined ? undefined : decodeIterator(options.since);
-	const events = await client.policyLogs(policyUid, {startTime: position?.startTime ?? window.startTime, endTime: window.endTime});
-	const known = options.known;
-	const fresh = known && known.size > 0 ? events.filter(event => !known.has(event.id)) : position ? eventsAfter(events, position) : events;
+	const seen = options.seen;
+	const startTime = seen?.from ?? position?.startTime ?? window.startTime;
+	const limit = options.limit ?? readLimit;
+	const events = await client.logEvents({policyUid}, {startTime, endTime: window.endTime}, {resultLimit: limit});
+	// The search widens the window to whole seconds; what lies before `from` was shown or let go already.
+	const fresh = seen ? events.filter(event => event.time >= seen.from && !seen.times.has(event.id)) : position ? eventsAfter(events, position) : events;
 	const newest = events.at(-1);
-	return {events: lastEvents(fresh, options.tail ?? -1), iterator: newest ? encodeIterator(newest) : options.since, known: new Set(events.map(event => event.id))};
+	const full = events.length >= limit;
+	return {
+		events: lastEvents(fresh, options.tail ?? -1),
+		iterator: newest ? encodeIterator(newest) : options.since,
+		seen: nextSeen(seen, events, startTime, full),
+		// A full read of events that all share its start time cannot be paged by time; it waits for the next poll instead of spinning.
+		more: full && newest !== undefined && newest.time > startTime,
+	};
 }
 
-/** Failures worth waiting out: the connection dropped, the server is restarting, or it asked us to slow down. */
-export function isTransient(error: unknown): error is ApiRequestError {
-	return error instanceof ApiRequestError && (error.kind === 'network' || error.kind === 'server' || error.details.status === 429);
+/**
+ * After a read from `start`: every event at or after `start` is now seen. The
+ * next read starts a minute before the newest (within what is seen), or
+ * right at the newest when this read was cut off at its limit.
+ */
+export function nextSeen(previous: SeenEvents | undefined, events: readonly PolicyLogEvent[], start: number, full: boolean): SeenEvents {
+	const times = new Map<string, number>();
+	for (const [id, time] of previous?.times ?? []) if (time >= start) times.set(id, time);
+	for (const event of events) if (event.time >= start) times.set(event.id, event.time);
+	if (times.size === 0) return {from: start, times};
+	const sorted = [...times.values()].sort((left, right) => right - left);
+	let from = full ? (events.at(-1)?.time ?? start) : Math.max(start, sorted[0]! - overlapSeconds);
+	if (sorted.length > recheckLimit) from = Math.max(from, sorted[recheckLimit - 1]!);
+	for (const [id, time] of times) if (time < from) times.delete(id);
+	return {from, times};
+}
+
+/**
+ * Failures worth waiting out: the connection dropped, the server is
+ * restarting, or it asked us to slow down. Once a search has worked, a 404
+ * means the search job was lost with the server that ran it.
+ */
+export function isTransient(error: unknown, searchedBefore = false): error is ApiRequestError {
+	if (!(error instanceof ApiRequestError)) return false;
+	return error.kind === 'network' || error.kind === 'server' || error.details.status === 429 || (searchedBefore && error.details.status === 404);
 }
 
 export type FollowOptions = {
-	policyUid: string;
+	/** The policy to follow; without it, every policy. */
+	policyUid?: string;
 	/** Where the first read starts when there is no iterator. */
 	startTime: number;
 	since?: string;
-	/** Applies to the first read only, as in spyctl. */
+	/** The newest N events of the first read (however many reads it takes to reach the present); then every new one. */
 	tail?: number;
 	/** spyctl polls every 2.5 s. */
 	pollMs: number;
+	/** Events one read asks for at most; a read that gets this many is followed at once by the next. spyctl's 10,000 by default. */
+	readLimit?: number;
 	/** Ends the loop (Ctrl-C); a read in flight is abandoned. */
 	signal: AbortSignal;
 	onEvents: (events: PolicyLogEvent[]) => void;
 	/** A read failed on the network or the server; the next poll retries from the same place. `failures` counts them in a row. */
 	onRetry: (error: ApiRequestError, failures: number) => void;
+	/** Every read that worked, with events or without: the first says the window is read, and one after failures that the API is back. */
+	onRead?: () => void;
 	/** Epoch seconds; injected so that tests control time. */
 	now?: () => number;
 	/** Injected so that tests poll without waiting; it must return early when `signal` aborts. */
@@ -113,28 +168,40 @@ export type FollowOptions = {
 };
 
 /**
- * `logs -f`: reads, shows, waits, and reads again from the last iterator
- * until the signal aborts. Returns the last iterator, from which a later run
- * resumes with no event missed and none repeated.
+ * `logs -f`: reads, shows, waits, and reads again from where the last read
+ * left off until the signal aborts. A read cut off at its limit is followed
+ * at once, so a busy stream is caught up with rather than fallen behind.
+ * Returns the last iterator, from which a later run resumes with no event
+ * missed and none repeated.
  */
 export async function followLogs(client: ApiClient, options: FollowOptions): Promise<string | undefined> {
 	const now = options.now ?? (() => Date.now() / 1000);
 	const sleep = options.sleep ?? abortableSleep;
 	let since = options.since;
 	let tail = options.tail;
-	let known: ReadonlySet<string> | undefined;
+	let held: PolicyLogEvent[] = [];
+	let seen: SeenEvents | undefined;
 	let failures = 0;
 	while (!options.signal.aborted) {
 		try {
-			const batch = await untilAborted(readLogBatch(client, options.policyUid, {startTime: options.startTime, endTime: now()}, {since, tail, known}), options.signal);
+			const batch = await untilAborted(readLogBatch(client, options.policyUid, {startTime: options.startTime, endTime: now()}, {since, seen, limit: options.readLimit}), options.signal);
 			if (batch === undefined) break;
 			failures = 0;
-			tail = undefined;
 			since = batch.iterator;
-			known = batch.known;
-			if (batch.events.length > 0) options.onEvents(batch.events);
+			seen = batch.seen;
+			let events = batch.events;
+			if (tail !== undefined) {
+				held = lastEvents([...held, ...batch.events], tail);
+				if (batch.more) continue;
+				events = held;
+				held = [];
+				tail = undefined;
+			}
+			options.onRead?.();
+			if (events.length > 0) options.onEvents(events);
+			if (batch.more) continue;
 		} catch (error) {
-			if (!isTransient(error)) throw error;
+			if (!isTransient(error, seen !== undefined)) throw error;
 			options.onRetry(error, ++failures);
 		}
 		await sleep(options.pollMs, options.signal);

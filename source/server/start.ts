@@ -1,6 +1,8 @@
 import os from 'node:os';
 import path from 'node:path';
 import type {AddressInfo} from 'node:net';
+import {startObserver} from '../agent/observer.js';
+import {createApiClient} from '../api/client.js';
 import {createHttpApp} from './app.js';
 import {serverContext} from './context.js';
 import {ensureDataDir, readOrCreateToken, tokenPath} from './data-dir.js';
@@ -24,6 +26,19 @@ export type ServerOptions = {
 	clock?: () => number;
 	/** Fill a new database with the bundled example policies (the embedded default and `serve` do; tests start empty). */
 	seed?: boolean;
+	/**
+	 * Watch this machine (Linux): every interval, the processes and sockets of
+	 * its workloads are sent to this server's ingest endpoint as fingerprints,
+	 * with this server's own token. `debug` writes what the observer skipped
+	 * to stderr. Plain data, so that a server on a worker thread can take it.
+	 */
+	observe?: {intervalMs?: number; debug?: boolean};
+	/**
+	 * Let enforcing policies' agentKillProcess, agentKillProcessGroup and
+	 * agentKillProcessTree kill processes of this machine that the observer
+	 * reported. Without it their log events say what would have been killed.
+	 */
+	allowKill?: boolean;
 };
 
 export type RunningServer = {
@@ -56,24 +71,34 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 	policyRoutes(app, context, policies);
 	searchRoutes(app, context, records);
 	legacyQueryRoutes(app, context, records);
-	ingestRoutes(app, context, policies, records);
+	ingestRoutes(app, context, policies, records, {allowKill: options.allowKill});
 
 	const host = options.host ?? '127.0.0.1';
 	await app.listen({host, port: options.port ?? 0});
 	const {port} = app.server.address() as AddressInfo;
+	const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+	const observer = options.observe
+		? startObserver({
+				client: createApiClient({apiUrl: url, apiKey: token, organization: org.uid}),
+				intervalMs: options.observe.intervalMs,
+				log: options.observe.debug ? line => process.stderr.write(`observer: ${line}\n`) : undefined,
+			})
+		: undefined;
 	let closed: Promise<void> | undefined;
 	return {
-		url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+		url,
 		org,
 		token,
 		tokenFile: tokenPath(options.dataDir),
 		dataDir: options.dataDir,
 		records,
-		// In-flight requests finish before the database closes, so no acknowledged write is lost.
+		// The observer's last send and in-flight requests finish before the database closes, so no acknowledged write is lost.
 		close: () => {
-			closed ??= app.close().then(() => {
+			closed ??= (async () => {
+				await observer?.stop();
+				await app.close();
 				db.close();
-			});
+			})();
 			return closed;
 		},
 	};

@@ -10,6 +10,8 @@ import {runTask, type TaskContext} from './tasks.js';
 import {terminalSize, useFlashExpiry, useLoad, useQuit, useResize} from './use-effects.js';
 import {useDraftPersistence} from './use-drafts.js';
 import {useKeyDispatcher} from './use-key-dispatcher.js';
+import {initialLogs, type LogsStart, logsPollMs} from './logs/start-options.js';
+import {useLogTail} from './logs/use-log-tail.js';
 import {useRefresh} from './use-refresh.js';
 import {useTasks} from './use-tasks.js';
 
@@ -51,11 +53,15 @@ export type AppProps = {
 	bindings?: readonly Binding[];
 	/** Said in the flash line on the first frame. */
 	notice?: {level: FlashLevel; text: string};
+	/** The logs panel: open from the first frame (`spytui tail`), its size and poll interval. */
+	logs?: LogsStart;
 };
 
-export function App({source, bindings, notice}: AppProps) {
+export function App({source, bindings, notice, logs}: AppProps) {
 	const {stdout} = useStdout();
-	const [state, dispatch] = useReducer(reducer, undefined, () => initialState(terminalSize(stdout), initialOptions(source, bindings, notice)));
+	const [state, dispatch] = useReducer(reducer, undefined, () =>
+		initialState(terminalSize(stdout), {...initialOptions(source, bindings, notice), ...initialLogs(source.kind === 'api' ? logs : undefined)}),
+	);
 	// The API in use is a resource, not something to render: tasks replace it, loads and tasks read it.
 	const backend = useRef<Backend | undefined>(undefined);
 
@@ -92,6 +98,8 @@ export function App({source, bindings, notice}: AppProps) {
 	useDraftPersistence(source.kind === 'api' ? source.drafts : undefined, state.drafts, dispatch);
 	useFlashExpiry(state.flash, dispatch);
 	useQuit(state.quitting);
+	const client = useCallback(() => backend.current?.client, []);
+	useLogTail(state.logs, client, state.connection.backend, dispatch, {pollMs: logs?.pollMs ?? logsPollMs, saveDir: source.saveDir});
 	return <Screen state={state} />;
 }
 

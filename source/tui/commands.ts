@@ -1,7 +1,9 @@
 import {collapseKey, detailCursorIndex, detailView, filteredRows, layoutOf, overlayLines, selectedIndex, selectedRow} from './derive.js';
 import {createCommand, openCreate} from './create/commands.js';
 import {dialogCommand} from './dialog-commands.js';
+import {diffCommand} from './diff-screen/commands.js';
 import type {KeyPress} from './keys.js';
+import {logsCommand} from './logs/commands.js';
 import type {Command} from './keymap.js';
 import {policyCommand} from './policy-commands.js';
 import {promptCommand} from './prompt-commands.js';
@@ -19,6 +21,8 @@ export function applyCommand(state: State, command: Command, press: KeyPress, at
 	if (group === 'dialog' || group === 'confirm') return dialogCommand(state, command, press);
 	if (group === 'prompt') return promptCommand(state, command, press);
 	if (group === 'create') return createCommand(state, command, press);
+	if (group === 'diff' || group === 'versions') return diffCommand(state, command, at);
+	if (group === 'logs' || group === 'logsLine') return logsCommand(state, command, press, at);
 	switch (command) {
 		case 'app.quit': {
 			return quit(state);

@@ -13,6 +13,8 @@ export function activeScopes(state: State): Scope[] {
 	if (state.dialog?.kind === 'create') return createScopes(state.dialog.flow);
 	if (state.dialog) return state.dialog.kind === 'delete' ? ['confirm'] : ['dialog'];
 	if (state.overlay) return ['pager', 'global'];
+	if (state.diff) return state.diff.picking ? ['versions'] : ['diff', 'global'];
+	if (state.logs) return state.logs.line ? ['logsLine', 'global'] : ['logs', 'global'];
 	if (state.prompt) return ['prompt', 'global'];
 	const panes: Scope[] = [state.focus, 'policy', 'global'];
 	return state.filter.editing ? ['filter', ...panes] : panes;

@@ -5,7 +5,7 @@ import {wrapSpans} from './text.js';
 import {span, type Span} from './tone.js';
 
 /** Scopes in the order a newcomer needs them. */
-export const helpScopeOrder: readonly Scope[] = ['global', 'list', 'detail', 'policy', 'filter', 'prompt', 'pager', 'dialog', 'confirm', 'create'];
+export const helpScopeOrder: readonly Scope[] = ['global', 'list', 'detail', 'policy', 'diff', 'versions', 'logs', 'logsLine', 'filter', 'prompt', 'pager', 'dialog', 'confirm', 'create'];
 
 function keysText(binding: Binding): string {
 	// A user keymap can unbind a command; it is still listed, so the user can see it is off.

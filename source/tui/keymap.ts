@@ -2,9 +2,12 @@ import {detailCursor, filteredRows, layoutOf, selectedRow} from './derive.js';
 import {dialogView} from './dialog-view.js';
 import type {CreateStep} from './create/flow.js';
 import {busyReason, changeRefusal, createBackRefusal, createNextRefusal, createRefusal, draftRefusal, viewRefusal} from './refusals.js';
+import {diffApplyRefusal, diffRefusal, mergeRefusal, noDiffLines, noDraftToShow, noGapAtCursor, sameVersions, textView, versionsRefusal} from './diff-screen/refusals.js';
+import {logsRefusal, matchRefusal, noEvents, policyLogsRefusal, saveRefusal} from './logs/refusals.js';
+import {windowChoices} from './logs/windows.js';
 import type {State} from './store.js';
 
-export type Scope = 'global' | 'list' | 'detail' | 'policy' | 'filter' | 'prompt' | 'pager' | 'dialog' | 'confirm' | 'create';
+export type Scope = 'global' | 'list' | 'detail' | 'policy' | 'filter' | 'prompt' | 'pager' | 'dialog' | 'confirm' | 'create' | 'diff' | 'versions' | 'logs' | 'logsLine';
 
 export const commands = [
 	'app.quit',
@@ -85,6 +88,56 @@ export const commands = [
 	'create.type',
 	'create.erase',
 	'create.clear',
+	'policy.diff',
+	'diff.close',
+	'diff.down',
+	'diff.up',
+	'diff.top',
+	'diff.bottom',
+	'diff.pageDown',
+	'diff.pageUp',
+	'diff.next',
+	'diff.previous',
+	'diff.expand',
+	'diff.full',
+	'diff.lessContext',
+	'diff.moreContext',
+	'diff.view',
+	'diff.window',
+	'diff.draft',
+	'diff.versions',
+	'diff.merge',
+	'diff.apply',
+	'versions.up',
+	'versions.down',
+	'versions.switch',
+	'versions.accept',
+	'versions.cancel',
+	'logs.open',
+	'logs.openAll',
+	'logs.close',
+	'logs.follow',
+	'logs.search',
+	'logs.filter',
+	'logs.nextMatch',
+	'logs.previousMatch',
+	'logs.expand',
+	'logs.window',
+	'logs.save',
+	'logs.wrap',
+	'logs.timestamps',
+	'logs.fullscreen',
+	'logs.down',
+	'logs.up',
+	'logs.top',
+	'logs.bottom',
+	'logs.pageDown',
+	'logs.pageUp',
+	'logsLine.accept',
+	'logsLine.cancel',
+	'logsLine.erase',
+	'logsLine.clear',
+	'logsLine.type',
 ] as const;
 
 export type Command = (typeof commands)[number];
@@ -115,11 +168,16 @@ export const scopeTitles: Record<Scope, string> = {
 	dialog: 'Dialogs (apply, conflict, quit, create preview)',
 	confirm: 'Delete dialog (type the name)',
 	create: 'Create dialog (after c)',
+	diff: 'Diff screen (after d)',
+	versions: 'Choosing versions (after v in the diff screen)',
+	logs: 'Logs panel (after l or L)',
+	logsLine: 'Logs search and filter line (after / or & in the logs)',
 };
 
 const noRows = (state: State) => (filteredRows(state).length === 0 ? 'the list is empty' : undefined);
 const noSelection = (state: State) => (selectedRow(state) ? undefined : 'no policy is selected');
-const noOverlay = (state: State) => state.overlay === undefined;
+// The help, YAML and diff views and the logs take the place of the panels: the list's global keys wait until they close.
+const noOverlay = (state: State) => state.overlay === undefined && state.diff === undefined && state.logs === undefined;
 const nothingToFold = (state: State) => ((detailCursor(state)?.node.children.length ?? 0) > 0 ? undefined : 'the line under the cursor has nothing to fold');
 const diffDialog = (state: State) => state.dialog?.kind === 'apply' || state.dialog?.kind === 'conflict';
 const atStep =
@@ -196,6 +254,7 @@ export const keymap: readonly Binding[] = [
 	{command: 'policy.apply', keys: ['a'], description: 'Preview the draft against the server copy, then apply it', scope: 'policy', hint: 'apply', disabledReason: draftRefusal},
 	{command: 'policy.edit', keys: ['E'], description: 'Edit the whole policy in $VISUAL or $EDITOR, as a draft', scope: 'policy', hint: 'edit', disabledReason: changeRefusal},
 	{command: 'policy.delete', keys: ['D', 'ctrl+d'], description: 'Delete the policy from the server (type its name to confirm)', scope: 'policy', disabledReason: changeRefusal},
+	{command: 'policy.diff', keys: ['d'], description: 'Open the diff screen: the draft against the server copy, else the deviations since latestTimestamp', scope: 'policy', hint: 'diff', disabledReason: diffRefusal},
 	{command: 'policy.yaml', keys: ['y'], description: 'Show the policy (or its draft) as YAML', scope: 'policy', hint: 'yaml', disabledReason: viewRefusal},
 	{command: 'policy.save', keys: ['s'], description: 'Save the policy (or its draft) to a YAML file in the current folder', scope: 'policy', disabledReason: state => viewRefusal(state) ?? busyReason(state)},
 
@@ -254,5 +313,59 @@ export const keymap: readonly Binding[] = [
 	{command: 'create.back', keys: ['esc'], description: 'Back one step; from the source list, close and create nothing', scope: 'create', hint: 'back', disabledReason: createBackRefusal},
 	{command: 'create.erase', keys: ['backspace'], description: 'Delete the last character', scope: 'create', when: atStep('path', 'name')},
 	{command: 'create.clear', keys: ['ctrl+u'], description: 'Delete the whole text', scope: 'create', when: atStep('path', 'name')},
+
+	{command: 'diff.close', keys: ['esc', 'q'], description: 'Close the diff screen', scope: 'diff', hint: 'close'},
+	{command: 'diff.next', keys: ['n'], description: 'Go to the next change', scope: 'diff', hint: 'next/prev change', disabledReason: noDiffLines},
+	{command: 'diff.previous', keys: ['N'], description: 'Go to the previous change', scope: 'diff', hint: 'next/prev change', disabledReason: noDiffLines},
+	{command: 'diff.merge', keys: ['M'], description: 'Merge the deviations shown into a draft of the policy (then a applies it)', scope: 'diff', hint: 'merge', disabledReason: mergeRefusal},
+	{command: 'diff.apply', keys: ['a'], description: 'Preview the draft against the server copy, then apply it', scope: 'diff', hint: 'apply', disabledReason: diffApplyRefusal},
+	{command: 'diff.view', keys: ['t'], description: 'Switch between the text diff and the tree of changed fields', scope: 'diff', hint: 'text/tree'},
+	{command: 'diff.window', keys: ['w'], description: 'Compare with deviations; again: since latestTimestamp, the last hour, day or week', scope: 'diff', hint: 'deviations', disabledReason: busyReason},
+	{command: 'diff.versions', keys: ['v'], description: 'Compare two stored versions of the policy (pick them next)', scope: 'diff', hint: 'versions', disabledReason: versionsRefusal},
+	{command: 'diff.draft', keys: ['x'], description: 'Compare your draft with the server copy', scope: 'diff', hint: 'draft', disabledReason: noDraftToShow},
+	{command: 'diff.full', keys: ['f'], description: 'Show every line, or only the changes and their context', scope: 'diff', hint: 'full', when: textView},
+	{command: 'diff.lessContext', keys: ['{'], description: 'One line of context fewer around each change', scope: 'diff', hint: 'context', when: textView},
+	{command: 'diff.moreContext', keys: ['}'], description: 'One line of context more around each change', scope: 'diff', hint: 'context', when: textView},
+	{command: 'diff.expand', keys: ['enter'], description: 'Unfold the unchanged lines under the cursor', scope: 'diff', hint: 'unfold', disabledReason: noGapAtCursor},
+	{command: 'diff.down', keys: ['j', 'down'], description: 'Move down a line', scope: 'diff', hint: 'move', disabledReason: noDiffLines},
+	{command: 'diff.up', keys: ['k', 'up'], description: 'Move up a line', scope: 'diff', hint: 'move', disabledReason: noDiffLines},
+	{command: 'diff.top', keys: ['g', 'home'], description: 'Go to the first line', scope: 'diff', disabledReason: noDiffLines},
+	{command: 'diff.bottom', keys: ['G', 'end'], description: 'Go to the last line', scope: 'diff', disabledReason: noDiffLines},
+	{command: 'diff.pageDown', keys: ['pagedown', 'ctrl+f', 'space'], description: 'Move down a page', scope: 'diff', disabledReason: noDiffLines},
+	{command: 'diff.pageUp', keys: ['pageup', 'ctrl+b'], description: 'Move up a page', scope: 'diff', disabledReason: noDiffLines},
+
+	{command: 'versions.up', keys: ['k', 'up', '+'], description: 'A later version', scope: 'versions', hint: 'version'},
+	{command: 'versions.down', keys: ['j', 'down', '-'], description: 'An earlier version', scope: 'versions', hint: 'version'},
+	{command: 'versions.switch', keys: ['tab', 'left', 'right'], description: 'Switch between the older and the newer version', scope: 'versions', hint: 'from/to'},
+	{command: 'versions.accept', keys: ['enter'], description: 'Compare the two versions', scope: 'versions', hint: 'compare', disabledReason: sameVersions},
+	{command: 'versions.cancel', keys: ['esc'], description: 'Keep the comparison shown', scope: 'versions', hint: 'cancel'},
 	{command: 'create.type', keys: ['text'], description: 'Type the file path or the policy name', scope: 'create', when: atStep('path', 'name')},
+
+	{command: 'logs.open', keys: ['l'], description: "Tail the selected policy's log events", scope: 'list', hint: 'logs', disabledReason: policyLogsRefusal},
+	{command: 'logs.openAll', keys: ['L'], description: 'Tail the log events of every policy, each policy in its own colour', scope: 'list', disabledReason: logsRefusal},
+
+	{command: 'logs.close', keys: ['esc', 'q'], description: 'Close the logs and go back to the policy list', scope: 'logs', hint: 'back'},
+	{command: 'logs.follow', keys: ['s'], description: 'Follow new events, or pause (a paused panel counts the new events)', scope: 'logs', hint: 'follow/pause'},
+	{command: 'logs.search', keys: ['/'], description: 'Search by regular expression: matches are highlighted and every line stays', scope: 'logs', hint: 'search'},
+	{command: 'logs.filter', keys: ['&'], description: 'Show only the lines that match a regular expression; a leading ! shows the others', scope: 'logs', hint: 'filter'},
+	{command: 'logs.nextMatch', keys: ['n'], description: 'Go to the next line the search matches', scope: 'logs', hint: 'next/prev match', disabledReason: matchRefusal},
+	{command: 'logs.previousMatch', keys: ['N'], description: 'Go to the previous line the search matches', scope: 'logs', hint: 'next/prev match', disabledReason: matchRefusal},
+	{command: 'logs.expand', keys: ['enter'], description: 'Show the selected event as pretty-printed JSON, or fold it again', scope: 'logs', hint: 'json', disabledReason: noEvents},
+	{command: 'logs.window', keys: ['0', '1', '2', '3', '4', '5', '6'], description: `Pick the window and read it again: ${windowChoices()}`, scope: 'logs', hint: 'window'},
+	{command: 'logs.save', keys: ['ctrl+s'], description: 'Save the events shown (after the filter) to a file in the current folder', scope: 'logs', hint: 'save', disabledReason: saveRefusal},
+	{command: 'logs.wrap', keys: ['w'], description: 'Wrap long lines, or cut them at the edge', scope: 'logs', hint: 'wrap'},
+	{command: 'logs.timestamps', keys: ['t'], description: 'Show or hide the time of each event', scope: 'logs', hint: 'time'},
+	{command: 'logs.fullscreen', keys: ['f'], description: 'Give the logs the whole screen, or the panel back', scope: 'logs', hint: 'full'},
+	{command: 'logs.down', keys: ['j', 'down'], description: 'Select the next event (and pause)', scope: 'logs', hint: 'move', disabledReason: noEvents},
+	{command: 'logs.up', keys: ['k', 'up'], description: 'Select the previous event (and pause)', scope: 'logs', hint: 'move', disabledReason: noEvents},
+	{command: 'logs.top', keys: ['g', 'home'], description: 'Go to the oldest event kept (and pause)', scope: 'logs', disabledReason: noEvents},
+	{command: 'logs.bottom', keys: ['G', 'end'], description: 'Go to the newest event and follow', scope: 'logs'},
+	{command: 'logs.pageDown', keys: ['pagedown', 'ctrl+f', 'space'], description: 'Move down a page (and pause)', scope: 'logs', disabledReason: noEvents},
+	{command: 'logs.pageUp', keys: ['pageup', 'ctrl+b'], description: 'Move up a page (and pause)', scope: 'logs', disabledReason: noEvents},
+
+	{command: 'logsLine.accept', keys: ['enter'], description: 'Keep it; a search goes to the nearest match', scope: 'logsLine', hint: 'keep'},
+	{command: 'logsLine.cancel', keys: ['esc'], description: 'Go back to the search or filter there was before', scope: 'logsLine', hint: 'cancel'},
+	{command: 'logsLine.erase', keys: ['backspace'], description: 'Delete the last character', scope: 'logsLine'},
+	{command: 'logsLine.clear', keys: ['ctrl+u'], description: 'Delete the whole text', scope: 'logsLine'},
+	{command: 'logsLine.type', keys: ['text'], description: 'Type the regular expression; the lines change as you type', scope: 'logsLine'},
 ];

@@ -1,6 +1,7 @@
 import {currentDocument, toggleEnabled, toggleMode} from '../operations/drafts.js';
 import {selectedRow} from './derive.js';
 import {editDraft, undoEdit} from './draft-edits.js';
+import {openDiff} from './diff-screen/commands.js';
 import type {Command} from './keymap.js';
 import {type State, startTask} from './store.js';
 
@@ -37,6 +38,9 @@ export function policyCommand(state: State, command: Command, at: number): State
 		}
 		case 'policy.edit': {
 			return startTask(state, {kind: 'edit', uid: row.uid, name: row.name, document: row.draft ? currentDocument(row.draft) : row.policy.policy});
+		}
+		case 'policy.diff': {
+			return openDiff(state, row.uid);
 		}
 		case 'policy.delete': {
 			return {...state, dialog: {kind: 'delete', uid: row.uid, name: row.policy.name, typed: '', top: 0}};

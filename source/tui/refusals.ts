@@ -16,6 +16,7 @@ const taskWords: Record<Task['kind'], string> = {
 	fingerprints: 'fetching',
 	'read-source': 'reading',
 	create: 'creating',
+	diff: 'comparing',
 };
 
 /** Something else is under way; its answer decides what the next change starts from. */

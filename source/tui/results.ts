@@ -114,6 +114,9 @@ function taskResult(state: State, action: TaskAction): State {
 		case 'created': {
 			return createResult(done, action);
 		}
+		case 'diff-loaded': {
+			return done.diff && task.kind === 'diff' && done.diff.uid === task.uid ? {...done, diff: {...done.diff, pair: action.pair}} : done;
+		}
 		case 'task-failed': {
 			return failed(done, task, action.message);
 		}
@@ -151,6 +154,9 @@ function failed(state: State, task: Task, message: string): State {
 		case 'read-source':
 		case 'create': {
 			return createFailed(state, task, message);
+		}
+		case 'diff': {
+			return state.diff?.uid === task.uid ? {...state, diff: {...state.diff, error: message}} : flash(state, 'error', `could not compare ${task.name}: ${message}`);
 		}
 	}
 }

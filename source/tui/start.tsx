@@ -8,6 +8,7 @@ import {defaultDataDir} from '../server/data-dir.js';
 import {enterAlternateScreen} from './alternate-screen.js';
 import {apiSource} from './api-source.js';
 import {App, type AppProps, type PolicySource} from './app.js';
+import type {LogsStart} from './logs/start-options.js';
 import {startupKeymap} from './startup-keymap.js';
 import {colorAllowed, createTheme, ThemeContext} from './theme.js';
 
@@ -35,7 +36,7 @@ export async function startTui(options: TuiOptions, io: CommandIo): Promise<numb
 	try {
 		const instance = render(
 			<ThemeContext.Provider value={theme}>
-				<App source={source} bindings={keys.bindings} {...(notice ? {notice} : {})} />
+				<App source={source} bindings={keys.bindings} {...(notice ? {notice} : {})} logs={logsStart(options)} />
 			</ThemeContext.Provider>,
 			{
 				stdout: io.stdout as NodeJS.WriteStream,
@@ -61,6 +62,11 @@ export async function startTui(options: TuiOptions, io: CommandIo): Promise<numb
 		await api?.close();
 	}
 	return exitCode;
+}
+
+/** `spytui tail` opens the logs panel on the first frame; `--log-buffer` sizes it. */
+function logsStart(options: TuiOptions): LogsStart {
+	return {...(options.tail ? {open: options.tail} : {}), ...(options.logBuffer === undefined ? {} : {buffer: options.logBuffer})};
 }
 
 function folderSource(folder: string, io: CommandIo): PolicySource {

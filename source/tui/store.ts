@@ -1,14 +1,19 @@
 import type {PolicyDocument, ServerPolicy} from '../api/policy-records.js';
+import type {DiffPair} from '../operations/diff-sources.js';
 import type {Draft} from '../operations/drafts.js';
 import type {FolderScan} from '../operations/local-folder.js';
 import {applyCommand} from './commands.js';
 import type {CreateFlow, SourceRead, Workload} from './create/flow.js';
 import {detailCursorIndex, detailView, filteredRows, layoutOf, overlayLines, selectedIndex, selectedRow} from './derive.js';
 import {dialogView, selectRows} from './dialog-view.js';
+import {diffLines} from './diff-screen/derive-diff.js';
+import type {DiffScreen, DiffSource} from './diff-screen/screen-state.js';
 import {resolveKey} from './dispatch.js';
 import {type KeyPress, keyLabel} from './keys.js';
 import {type Binding, keymap} from './keymap.js';
 import type {Size} from './layout.js';
+import {logsResult} from './logs/results.js';
+import type {LogsAction, LogsState} from './logs/state.js';
 import {resultOf} from './results.js';
 import {clamp, scrollToShow} from './scroll.js';
 
@@ -53,7 +58,9 @@ export type Task =
 	| {id: number; kind: 'fingerprints'; name: string}
 	/** `name`: the path as typed. */
 	| {id: number; kind: 'read-source'; name: string}
-	| {id: number; kind: 'create'; name: string; document: PolicyDocument};
+	| {id: number; kind: 'create'; name: string; document: PolicyDocument}
+	/** The two documents of the diff screen, fetched for `policy`. */
+	| {id: number; kind: 'diff'; uid: string; name: string; source: Exclude<DiffSource, {kind: 'draft'}>; policy: ServerPolicy};
 
 /** Omit on each member of a union, so the kinds stay apart. */
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
@@ -85,7 +92,13 @@ export type State = {
 	list: {selectedId?: string; top: number};
 	detail: {cursorKey?: string; top: number; collapsed: ReadonlySet<string>};
 	overlay?: Overlay;
+	/** The diff screen (`d`), in the place of the panels. */
+	diff?: DiffScreen;
 	dialog?: Dialog;
+	/** The logs panel (`l`, `L`, `spytui tail`), in the place of the panels. */
+	logs?: LogsState;
+	/** Events the logs panel keeps (`--log-buffer`); the default without it. */
+	logBuffer?: number;
 	task?: Task;
 	/** Ids for tasks, so that a late answer is matched to the request it belongs to. */
 	taskCount: number;
@@ -113,6 +126,7 @@ export type Action =
 	| {type: 'fingerprints-fetched'; task: number; workloads: Workload[]; at: number}
 	| {type: 'source-read'; task: number; read: SourceRead}
 	| {type: 'created'; task: number; policy: ServerPolicy; message: string}
+	| {type: 'diff-loaded'; task: number; pair: DiffPair}
 	| {type: 'task-failed'; task: number; message: string};
 
 export const folderOrigin: Origin = {kind: 'folder', mode: 'offline files', location: ''};
@@ -123,6 +137,9 @@ export type InitialOptions = {
 	drafts?: ReadonlyMap<string, Draft>;
 	/** Said in the flash line on the first frame: restored drafts, keymap problems. */
 	notice?: {level: FlashLevel; text: string};
+	/** The logs panel open from the first frame (`spytui tail`). */
+	logs?: LogsState;
+	logBuffer?: number;
 };
 
 export function initialState(size: Size, options: InitialOptions = {}): State {
@@ -143,12 +160,14 @@ export function initialState(size: Size, options: InitialOptions = {}): State {
 		taskCount: api ? 1 : 0,
 		quitting: false,
 		...(api ? {task: {id: 1, kind: 'connect'}} : {}),
+		...(options.logs ? {logs: options.logs} : {}),
+		...(options.logBuffer === undefined ? {} : {logBuffer: options.logBuffer}),
 	};
 	return options.notice ? flash(state, options.notice.level, options.notice.text) : state;
 }
 
-export function reducer(state: State, action: Action): State {
-	const next = transition(state, action);
+export function reducer(state: State, action: Action | LogsAction): State {
+	const next = action.type === 'logs' ? logsResult(state, action) : transition(state, action);
 	return next === state ? state : settle(next, selectedRow(state)?.id);
 }
 
@@ -217,6 +236,13 @@ function settle(state: State, previousId: string | undefined): State {
 	if (next.overlay) {
 		const top = clamp(next.overlay.top, 0, overlayLines(next).length - layout.overlayRows);
 		if (top !== next.overlay.top) next = {...next, overlay: {...next.overlay, top}};
+	}
+	if (next.diff) {
+		// The diff screen's first row is its summary; the cursor stays on a line that exists and on screen.
+		const total = diffLines(next).length;
+		const cursor = clamp(next.diff.cursor, 0, total - 1);
+		const top = scrollToShow(next.diff.top, cursor, cursor, layout.overlayRows - 1, total);
+		if (cursor !== next.diff.cursor || top !== next.diff.top) next = {...next, diff: {...next.diff, cursor, top}};
 	}
 	if (next.dialog) {
 		const view = dialogView(next);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import {ApiRequestError} from '../api/errors.js';
 import type {PolicyDocument} from '../api/policy-records.js';
 import type {Backend} from '../operations/backend.js';
+import {deviationPair, versionPair} from '../operations/diff-sources.js';
 import {applyPolicy} from '../operations/policies.js';
 import {toYaml} from '../policy/dump.js';
 import {fingerprintWindowSeconds} from './create/flow.js';
@@ -64,6 +65,11 @@ async function attempt(task: Task, context: TaskContext): Promise<Action> {
 			// The list shows this copy until the refresh that follows brings the server's own.
 			const policy = {uid, name: task.name, type: String(task.document.metadata['type']), tags: [], policy: {...task.document, metadata: {...task.document.metadata, uid}}};
 			return {type: 'created', task: task.id, policy, message: `Successfully created policy ${uid} (${task.name})`};
+		}
+		case 'diff': {
+			const source = task.source;
+			const pair = source.kind === 'deviations' ? await deviationPair(backend.client, task.policy, source.window) : await versionPair(backend.client, task.uid, source.from, source.to);
+			return {type: 'diff-loaded', task: task.id, pair};
 		}
 		default: {
 			return apply(task, backend);

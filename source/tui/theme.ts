@@ -36,6 +36,20 @@ const palette: Record<Tone, TextStyle> = {
 	'severity:medium': {color: 'yellow'},
 	'severity:low': {color: 'blue'},
 	'severity:info': {color: 'gray'},
+	match: {color: 'yellow', inverse: true},
+	// No red or yellow: those say severity on the same line.
+	'policy:0': {color: 'cyan'},
+	'policy:1': {color: 'green'},
+	'policy:2': {color: 'magenta'},
+	'policy:3': {color: 'blue'},
+	'policy:4': {color: 'cyanBright'},
+	'policy:5': {color: 'greenBright'},
+	'policy:6': {color: 'magentaBright'},
+	'policy:7': {color: 'blueBright'},
+	'json:key': {color: 'cyan'},
+	'json:string': {color: 'green'},
+	'json:number': {color: 'yellow'},
+	'json:literal': {color: 'magenta'},
 };
 
 /** Drops colour but keeps weight and inverse, which carry meaning without colour. */

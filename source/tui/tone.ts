@@ -20,7 +20,14 @@ export type Tone =
 	| 'info'
 	| 'success'
 	| `status:${PolicyStatus | 'Invalid'}`
-	| `severity:${Severity}`;
+	| `severity:${Severity}`
+	/** A search match in a log line. */
+	| 'match'
+	/** Each policy's own colour in a tail of every policy. */
+	| `policy:${PolicyColour}`
+	| `json:${'key' | 'string' | 'number' | 'literal'}`;
+
+export type PolicyColour = 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
 /** A run of text with one tone. Lines are lists of spans. */
 export type Span = {text: string; tone?: Tone};

@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {promisify} from 'node:util';
 import {defaultDataDir} from '../../source/server/data-dir.js';
+import {startServerInWorker} from '../../source/server/worker-host.js';
+import {homeWithContext} from '../commands/api-context.js';
 import {tempDir} from '../helpers/temp.js';
 import type {Figure} from './figure.js';
 import {PtyApp} from './pty-app.js';
@@ -36,8 +38,9 @@ export default async function tuiBench(): Promise<Figure[]> {
 	const dataDir = defaultDataDir(env, env.HOME);
 	seedDataDir(dataDir, benchPolicies(policyCount));
 	const bundled = await bundledFigures(env);
+	const remote = await remoteRssFigure(dataDir);
 	const driven = await drivenFigures(dataDir);
-	return [...firstFrame, ...bundled, ...driven];
+	return [...firstFrame, ...bundled, remote, ...driven];
 }
 
 /** A home, data dir and config of the bench's own: neither the user's drafts, server nor spyctl contexts are involved. */
@@ -91,9 +94,28 @@ async function bundledFigures(env: NodeJS.ProcessEnv & {HOME: string}): Promise<
 			});
 		}
 		const cpuMsPerPress = (app.cpuMs() - cpuStart) / presses;
-		return [...pressFigures(times, cpuMsPerPress, 'bundled app in a pty'), rssFigure(rssBytes, 'bundled app, embedded server in the same process')];
+		return [...pressFigures(times, cpuMsPerPress, 'bundled app in a pty'), rssFigure(rssBytes, 'bundled app with its embedded server thread, the default')];
 	} finally {
 		await app.quit();
+	}
+}
+
+/**
+ * The app alone, as it runs with a spyctl context: the same 10,000 policies
+ * served by a server outside the app's process (here a thread of the bench).
+ */
+async function remoteRssFigure(dataDir: string): Promise<Figure> {
+	const server = await startServerInWorker({dataDir, port: 0});
+	const {home, cwd} = homeWithContext(server);
+	const env = {...isolatedEnv(home)};
+	const app = new PtyApp(`${command} --refresh 3600`, {env, cwd, size});
+	try {
+		await app.waitFor(text => loaded.test(text), `the list of ${count} policies from the API`, 120_000);
+		await app.settle(300);
+		return rssFigure(app.rssBytes(), 'bundled app, the API in another process as with a spyctl context');
+	} finally {
+		await app.quit();
+		await server.close();
 	}
 }
 

@@ -171,3 +171,19 @@ describe('the create dialog in the reducer', () => {
 		expect(pressKeys(closed, 'c').dialog).toMatchObject({kind: 'create'});
 	});
 });
+
+describe('workloads the local observer saw', () => {
+	test('a process tree named after its root is one workload per name and machine, said to be on that machine', () => {
+		const tree = (hostname: string, at: number) => ({
+			apiVersion: 'spyderbat/v1',
+			kind: 'SpyderbatFingerprint',
+			metadata: {type: 'linux-service', hostname, latestTimestamp: at},
+			spec: {serviceSelector: {matchFields: {name: 'tmux: server'}}, machineSelector: {hostname}, processPolicy: [], networkPolicy: {ingress: [], egress: []}},
+		});
+		const workloads = groupWorkloads([tree('box', 10), tree('box', 20), tree('other', 5)]);
+		expect(workloads.map(workload => [workload.title, workload.detail, workload.fingerprints.length])).toEqual([
+			['tmux: server', 'process tree on box', 2],
+			['tmux: server', 'process tree on other', 1],
+		]);
+	});
+});

@@ -2,6 +2,7 @@ import type {WebhookEvent, WebhookTemplate} from '../../api/webhook.js';
 import type {EventInput} from '../store/records.js';
 import type {DeviationRecord} from './deviation-record.js';
 import {processText} from './describe.js';
+import {type HostAgent, isKillAction, type KillAction, type KillVictim} from './kill-targets.js';
 import type {PlannedAction} from './response-plan.js';
 import {highestSeverity} from './severity.js';
 import type {Workload} from './workload.js';
@@ -22,14 +23,34 @@ export type WebhookJob = {
 };
 
 /**
+ * A kill an enforcing policy's new deviation asks for, carried out (or, without
+ * `--allow-kill`, only described) once the deviation is committed.
+ */
+export type KillJob = {
+	action: KillAction;
+	policyName: string;
+	/** The machine the fingerprint came from: only this one's processes can be killed here. */
+	hostname?: string;
+	/** The process the action was aimed at, as the deviation names it. */
+	target: {id: string; name: string; exe: string};
+	/** Checked once more against each picked process as it runs at the time of the kill. */
+	processSelector?: unknown;
+	victims: KillVictim[];
+	/** The outcome event's fields, but for its message, severity and outcome. */
+	event: EventInput & {id: string};
+};
+
+/**
  * The policy log of one new deviation: its `guardian_deviation` event, then
  * one event per action and target. Audit mode only says what would have been
- * done. Enforce mode raises the flags (`guardian_flag`, with their severity),
- * records the agent actions as requested (`guardian_action`; nothing is
- * killed: the embedded server has no agent), and hands back the webhooks to
- * send after the commit.
+ * done. Enforce mode raises the flags (`guardian_flag`, with their severity)
+ * and hands back the webhooks to send after the commit. Agent actions are
+ * recorded as requested, unless the fingerprint came from spytui's observer
+ * (`host`): then its kills are handed back to carry out after the commit on
+ * the pids behind the deviating processes, and agentKillPod is logged as not
+ * applicable (a host process is in no pod).
  */
-export function responseEvents(deviation: DeviationRecord, plan: readonly PlannedAction[], workload: Workload): {events: EventInput[]; webhooks: WebhookJob[]} {
+export function responseEvents(deviation: DeviationRecord, plan: readonly PlannedAction[], workload: Workload, host?: HostAgent): {events: EventInput[]; webhooks: WebhookJob[]; kills: KillJob[]} {
 	const enforcing = deviation.policy_mode === 'enforce';
 	const base = {
 		time: deviation.time,
@@ -46,6 +67,7 @@ export function responseEvents(deviation: DeviationRecord, plan: readonly Planne
 		events.push({id: `${idPrefix}:${events.length}`, schema, ...base, severity, message, ...extra});
 	};
 	const webhooks: WebhookJob[] = [];
+	const kills: KillJob[] = [];
 
 	const deviationSeverity = highestSeverity(plan.map(action => flagSeverity(action)));
 	add(eventSchemas.deviation, deviationSeverity, deviation.description);
@@ -82,6 +104,32 @@ export function responseEvents(deviation: DeviationRecord, plan: readonly Planne
 			}
 			continue;
 		}
+		if (host && action.name === 'agentKillPod') {
+			add(eventSchemas.action, 'info', `agentKillPod is not applicable on this host: its processes run in no pod. Nothing was killed for policy "${deviation.policy_name}".`, {action: action.name, action_source: from, outcome: 'not applicable'});
+			continue;
+		}
+		if (host && isKillAction(action.name)) {
+			for (const target of action.targets) {
+				const victims = host.victimsOf(action.name, target);
+				const details = {action: action.name, action_source: from, process: {id: target.id, name: target.name, exe: target.exe}};
+				if (enforcing) {
+					kills.push({
+						action: action.name,
+						policyName: deviation.policy_name,
+						hostname: host.hostname,
+						target: {id: target.id, name: target.name, exe: target.exe[0] ?? 'unknown'},
+						...(action.processSelector === undefined ? {} : {processSelector: action.processSelector}),
+						victims,
+						event: {id: `${idPrefix}:kill:${from}:${target.id}`, schema: eventSchemas.action, ...base, ...details},
+					});
+				} else {
+					const pids = victims.map(victim => victim.pid);
+					const what = victims.length > 0 ? victimList(victims) : `${processText(target)}, which no longer runs`;
+					add(eventSchemas.action, 'info', `Audit mode: would kill ${what} for policy "${deviation.policy_name}" (${action.name}).`, {...details, pids, outcome: 'audit'});
+				}
+			}
+			continue;
+		}
 		for (const phrase of agentPhrases(action, workload)) {
 			const details = {action: action.name, action_source: from, ...(phrase.target ? {process: {id: phrase.target.id, name: phrase.target.name, exe: phrase.target.exe}} : {})};
 			if (enforcing) {
@@ -91,7 +139,12 @@ export function responseEvents(deviation: DeviationRecord, plan: readonly Planne
 			}
 		}
 	}
-	return {events, webhooks};
+	return {events, webhooks, kills};
+}
+
+/** `1234 (sleep), 1240 (sh)`: processes as a kill's log event names them. */
+export function victimList(victims: ReadonlyArray<Pick<KillVictim, 'pid' | 'name'>>): string {
+	return victims.map(victim => `${victim.pid} (${victim.name})`).join(', ');
 }
 
 function flagSeverity(action: PlannedAction): string | undefined {

@@ -5,8 +5,12 @@ import {stableHash} from './stable-hash.js';
 
 export type FingerprintRecord = FingerprintInput & {id: string; metadata: Record<string, unknown> & {id: string; checksum: string}};
 
-/** Metadata that changes as a workload is watched longer, or that is derived; it does not make another workload. */
-const volatileMetadata = new Set(['id', 'checksum', 'firstTimestamp', 'latestTimestamp']);
+/**
+ * Metadata that changes as a workload is watched longer, or that is derived;
+ * it does not make another workload. The pids spytui's observer lists come
+ * and go with the processes of one workload.
+ */
+const volatileMetadata = new Set(['id', 'checksum', 'firstTimestamp', 'latestTimestamp', 'hostProcesses']);
 
 /**
  * A fingerprint as the search API serves it (`model_fingerprint`): the

@@ -1,18 +1,20 @@
 import type {PolicyStore} from '../store/policies.js';
 import type {RecordStore} from '../store/records.js';
-import {type WebhookJob, responseEvents} from './action-events.js';
+import {type KillJob, type WebhookJob, responseEvents} from './action-events.js';
 import {activityOf} from './activity.js';
 import {describeFinding} from './describe.js';
 import {deviationRecord} from './deviation-record.js';
 import {findDeviations} from './find-deviations.js';
 import {fingerprintRecord} from './fingerprint-record.js';
+import {hostProcessesOf} from './host-processes.js';
+import {hostAgent} from './kill-targets.js';
 import {policyCatalog, type PreparedPolicy} from './policy-catalog.js';
 import {planResponse} from './response-plan.js';
 import {selectorsMatch} from './selector-match.js';
 import {workloadOf} from './workload.js';
 
-/** What ingesting some fingerprints wrote, and the webhooks that are to be sent now that it is committed. */
-export type IngestOutcome = {fingerprints: number; deviations: number; events: number; webhooks: WebhookJob[]};
+/** What ingesting some fingerprints wrote, and the webhooks to send and kills to carry out now that it is committed. */
+export type IngestOutcome = {fingerprints: number; deviations: number; events: number; webhooks: WebhookJob[]; kills: KillJob[]};
 
 /**
  * Evaluates fingerprints against the org's policies and stores the results.
@@ -38,16 +40,17 @@ export function ingestion(orgUid: string, policies: PolicyStore, records: Record
 		};
 		const evaluated = fingerprints.map(fingerprint => evaluate(fingerprint, now, policiesOf));
 		return records.transaction(() => {
-			const outcome: IngestOutcome = {fingerprints: 0, deviations: 0, events: 0, webhooks: []};
+			const outcome: IngestOutcome = {fingerprints: 0, deviations: 0, events: 0, webhooks: [], kills: []};
 			for (const {record, found} of evaluated) {
 				records.insertFingerprint(record);
 				outcome.fingerprints++;
-				for (const {deviation, plan, workload} of found) {
+				for (const {deviation, plan, workload, host} of found) {
 					if (!records.insertDeviation(deviation)) continue;
 					outcome.deviations++;
-					const {events, webhooks} = responseEvents(deviation, plan(), workload);
+					const {events, webhooks, kills} = responseEvents(deviation, plan(), workload, host);
 					for (const event of events) if (records.insertEvent(event)) outcome.events++;
 					outcome.webhooks.push(...webhooks);
+					outcome.kills.push(...kills);
 				}
 			}
 			return outcome;
@@ -58,16 +61,22 @@ export function ingestion(orgUid: string, policies: PolicyStore, records: Record
 		const record = fingerprintRecord(fingerprint, now);
 		const workload = workloadOf(fingerprint);
 		const activity = activityOf(record['spec'] as Record<string, unknown>);
+		// Pids that spytui's observer sent along, for kills on this host.
+		const hostProcesses = hostProcessesOf(record.metadata);
+		const hostname = typeof record.metadata['hostname'] === 'string' ? record.metadata['hostname'] : undefined;
 		const found = policiesOf(workload.type)
 			.filter(policy => selectorsMatch(policy.spec, workload))
-			.flatMap(policy =>
-				findDeviations(policy, activity).map(finding => ({
+			.flatMap(policy => {
+				const findings = findDeviations(policy, activity);
+				const host = hostProcesses && findings.length > 0 ? hostAgent(hostProcesses, hostname, activity, policy.baseline) : undefined;
+				return findings.map(finding => ({
 					deviation: deviationRecord({orgUid, policy, spec: finding.spec, wording: describeFinding(finding, policy.name), time: record.time, fingerprintId: record.id, workload}),
 					// Planned only for deviations that turn out new.
 					plan: () => planResponse(policy.spec['response'], finding.processes, workload),
 					workload,
-				})),
-			);
+					host,
+				}));
+			});
 		return {record, found};
 	}
 

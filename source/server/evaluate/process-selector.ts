@@ -9,7 +9,7 @@ import type {IndexedProcess} from './process-index.js';
  * process was interactive, so a selector that asks (spyctl 0.13's
  * `interactive`) picks nothing rather than acting on a guess.
  */
-export function processSelectorMatches(selector: unknown, process: IndexedProcess): boolean {
+export function processSelectorMatches(selector: unknown, process: Pick<IndexedProcess, 'name' | 'exe' | 'euser'>): boolean {
 	if (!isRecord(selector)) return false;
 	if (selector['interactive'] !== undefined) return false;
 	const fields: Array<[string, readonly string[]]> = [

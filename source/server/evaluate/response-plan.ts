@@ -14,6 +14,8 @@ export type PlannedAction = {
 	source: {list: 'default' | 'actions'; index: number};
 	/** The processes it acts on: those its processSelector picks, else the one the deviation is about. */
 	targets: IndexedProcess[];
+	/** The action's processSelector, if it has one: a kill checks it once more against the live process. */
+	processSelector?: unknown;
 };
 
 const selectorKeys = new Set([...workloadSelectorKeys, 'processSelector']);
@@ -40,7 +42,7 @@ export function planResponse(response: unknown, processes: readonly IndexedProce
 			const processSelector = action.body['processSelector'];
 			const targets = processSelector === undefined ? processes.slice(0, 1) : processes.filter(process => processSelectorMatches(processSelector, process));
 			if (processSelector !== undefined && targets.length === 0) continue;
-			planned.push({name: action.name, settings: withoutSelectors(action.body), source: {list, index}, targets});
+			planned.push({name: action.name, settings: withoutSelectors(action.body), source: {list, index}, targets, ...(processSelector === undefined ? {} : {processSelector})});
 		}
 	}
 	return planned;

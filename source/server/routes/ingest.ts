@@ -4,6 +4,7 @@ import {type DeliveryReport, type WebhookDeliveryOptions, webhookDeliveries} fro
 import type {ServerContext} from '../context.js';
 import {fingerprintsOfBody} from '../evaluate/ingest-body.js';
 import {ingestion} from '../evaluate/ingestion.js';
+import {agentKills, type KillOptions} from '../kill-actions.js';
 import type {PolicyStore} from '../store/policies.js';
 import type {RecordStore} from '../store/records.js';
 
@@ -21,11 +22,14 @@ const runLength = 100;
  * deviation seen before adds nothing). Webhooks of enforcing policies are
  * sent after each fingerprint's commit and do not hold up the answer, unless
  * the query says `?wait=true`: then the answer waits for them and lists how
- * each went under `webhooks`.
+ * each went under `webhooks`. Kills of this host's processes are carried out
+ * (or described, without `allowKill`) after the commit, before the answer;
+ * their log events are counted in it.
  */
-export function ingestRoutes(app: FastifyInstance, context: ServerContext, policies: PolicyStore, records: RecordStore, options: WebhookDeliveryOptions = {}): void {
+export function ingestRoutes(app: FastifyInstance, context: ServerContext, policies: PolicyStore, records: RecordStore, options: WebhookDeliveryOptions & KillOptions = {}): void {
 	const engine = ingestion(context.org.uid, policies, records);
 	const deliveries = webhookDeliveries(records, () => context.actor().now, options);
+	const kills = agentKills(records, options);
 	app.addHook('onClose', async () => deliveries.close());
 
 	app.post('/api/v1/org/:org/ingest/', async request => {
@@ -38,7 +42,7 @@ export function ingestRoutes(app: FastifyInstance, context: ServerContext, polic
 			const outcome = engine.ingest(fingerprints.slice(start, start + runLength), context.actor().now);
 			summary.fingerprints += outcome.fingerprints;
 			summary.deviations += outcome.deviations;
-			summary.events += outcome.events;
+			summary.events += outcome.events + kills.carryOut(outcome.kills, context.actor().now);
 			if (outcome.webhooks.length > 0) sent.push(deliveries.dispatch(outcome.webhooks));
 		}
 		if (!waitRequested(request.query)) return summary;

@@ -8,10 +8,15 @@ import type {State} from '../store.js';
 import {span, type Span} from '../tone.js';
 import {CommandLine} from './command-line.js';
 import {DetailPane} from './detail-pane.js';
+import {DiffPanel} from './diff-panel.js';
+import {diffLines, diffSummary} from '../diff-screen/derive-diff.js';
 import {DialogBox} from './dialog-box.js';
 import {FilterBar} from './filter-bar.js';
 import {FlashLine} from './flash-line.js';
 import {Header} from './header.js';
+import {logsGeometry} from '../logs/layout.js';
+import {LogsPanel} from '../logs/logs-panel.js';
+import {LogsScreen} from '../logs/logs-screen.js';
 import {HintBar} from './hint-bar.js';
 import {Panel} from './panel.js';
 import {PolicyTable} from './policy-table.js';
@@ -19,6 +24,7 @@ import {ScrollLines} from './scroll-lines.js';
 
 /** The whole frame for one state. It reads the state; it never changes it. */
 export function Screen({state}: {state: State}) {
+	if (state.logs?.fullscreen && !state.dialog && !state.overlay) return <LogsScreen state={state} logs={state.logs} />;
 	const layout = layoutOf(state);
 	const all = allRows(state);
 	const rows = filteredRows(state);
@@ -57,6 +63,18 @@ export function Screen({state}: {state: State}) {
 				<Panel width={body.width} height={body.height} title={overlayTitle(state, row)} footer={scrollPosition(state.overlay.top, layout.overlayRows, overlayLines(state).length)} focused>
 					<ScrollLines lines={overlayLines(state)} top={state.overlay.top} height={layout.overlayRows} />
 				</Panel>
+			) : state.diff ? (
+				<DiffPanel
+					screen={state.diff}
+					lines={diffLines(state)}
+					summary={diffSummary(state)}
+					loading={state.task?.kind === 'diff'}
+					width={body.width}
+					height={body.height}
+					rows={layout.overlayRows - 1}
+				/>
+			) : state.logs ? (
+				<LogsPanel logs={state.logs} geometry={logsGeometry(state)} />
 			) : (
 				<Box flexDirection={layout.arrangement === 'side-by-side' ? 'row' : 'column'}>
 					<Panel width={layout.list.width} height={layout.list.height} title={listTitle(state, rows.length, all.length)} footer={rows.length > 0 ? `${selected + 1}/${rows.length}` : undefined} focused={state.focus === 'list'}>
@@ -123,7 +141,7 @@ function emptyListText(state: State): string {
 		if (!state.listing) return state.connection.phase === 'offline' ? `not connected: ${state.connection.lastError ?? ''}` : 'connecting to the API…';
 		if (state.filter.text !== '') return `no policy matches /${state.filter.text}/ (esc clears the filter)`;
 		if (state.typeFilter !== undefined) return `no ${state.typeFilter} policies (:type alone lists every type)`;
-		return 'no policies yet: create one with `spytui create` and `spytui apply`';
+		return state.origin.readOnly ? 'no policies yet' : 'no policies yet: press c to create one';
 	}
 	if (loading && !state.scan) return 'reading the folder…';
 	if (state.scan?.message) return `${state.scan.message}. Start spytui with --dir DIR to browse another folder.`;

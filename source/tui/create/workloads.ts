@@ -34,6 +34,11 @@ function identityOf(record: SpyderbatObject): Pick<Workload, 'key' | 'type' | 't
 	if (type === 'container' && image) return {key: `container ${image}`, type, title: image};
 	const cgroup = text(selector(spec, 'serviceSelector', 'cgroup')) ?? text(metadata['cgroup']);
 	if (type === 'linux-service' && cgroup) return {key: `linux-service ${cgroup}`, type, title: serviceName(cgroup), detail: cgroup};
+	// A process tree the local observer named after its root: one workload per name and machine.
+	const matchFields = selector(spec, 'serviceSelector', 'matchFields');
+	const root = isRecord(matchFields) ? text(matchFields['name']) : undefined;
+	const hostname = text(metadata['hostname']);
+	if (type === 'linux-service' && root) return {key: `linux-service ${root} ${hostname ?? ''}`, type, title: root, ...(hostname ? {detail: `process tree on ${hostname}`} : {})};
 	// Nothing to group by: the fingerprint stands alone.
 	const id = text(metadata['id']) ?? text(record['id']) ?? JSON.stringify(metadata);
 	return {key: `${type} ${id}`, type, title: text(metadata['name']) ?? id};
