@@ -6,8 +6,11 @@ import type {Plugin} from 'esbuild';
  * new caches of each line's parsed colour codes and widths. A keypress in a
  * full 160x48 screen changes two or three lines, yet every line was parsed
  * again, and that parsing and its garbage were most of a frame's cost. This
- * keeps the caches across frames (emptied when they grow large, so that a
- * scrolling log cannot grow them without bound) and shares one blank cell.
+ * keeps the caches across frames (emptied when they outgrow a few screens,
+ * so that a scrolling log cannot grow them without bound) and shares one
+ * blank cell. The tokenizer builds each cell by spreading its token, which
+ * gives every cell a shape of its own in V8; cached cells are rebuilt with
+ * fixed fields, which a log of new lines showed to be most of the memory.
  * Output's results are unchanged: the cached values are only read.
  *
  * Each edit names the exact text it replaces; if an Ink upgrade changes that
@@ -17,7 +20,7 @@ const edits: Array<{find: string; replace: string}> = [
 	{
 		find: 'export default class Output {',
 		replace: [
-			'const cacheLimit = 5000;',
+			'const cacheLimit = 500;',
 			'let sharedCaches = new OutputCaches();',
 			'function frameCaches() {',
 			'    if (sharedCaches.styledChars.size > cacheLimit || sharedCaches.widths.size > cacheLimit * 4) sharedCaches = new OutputCaches();',
@@ -28,6 +31,10 @@ const edits: Array<{find: string; replace: string}> = [
 		].join('\n'),
 	},
 	{find: 'caches = new OutputCaches();', replace: 'caches = frameCaches();'},
+	{
+		find: 'cached = styledCharsFromTokens(tokenize(line));',
+		replace: 'cached = styledCharsFromTokens(tokenize(line)).map(cell => ({ type: cell.type, value: cell.value, fullWidth: cell.fullWidth, styles: cell.styles }));',
+	},
 	{
 		find: "row.push({\n                    type: 'char',\n                    value: ' ',\n                    fullWidth: false,\n                    styles: [],\n                });",
 		replace: 'row.push(blankCell);',

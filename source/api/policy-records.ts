@@ -1,4 +1,4 @@
-import {isRecord} from '../policy/load.js';
+import {isRecord} from '../policy/is-record.js';
 import {ApiRequestError} from './errors.js';
 
 export type PolicyDocument = {apiVersion: string; kind: string; metadata: Record<string, unknown>; spec: Record<string, unknown>};

@@ -1,5 +1,5 @@
 import type {Got} from 'got';
-import {isRecord} from '../policy/load.js';
+import {isRecord} from '../policy/is-record.js';
 import {ApiRequestError} from './errors.js';
 import {type SearchOptions, type SearchWindow, searchAll} from './search.js';
 

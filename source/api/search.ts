@@ -1,6 +1,6 @@
 import {setTimeout as sleep} from 'node:timers/promises';
 import {type Got, RequestError} from 'got';
-import {isRecord} from '../policy/load.js';
+import {isRecord} from '../policy/is-record.js';
 import {ApiRequestError} from './errors.js';
 import {toApiError} from './http.js';
 

@@ -3,7 +3,7 @@ import {describePolicy, lookupTargets} from '../operations/describe.js';
 import {dnsMap} from '../operations/dns-map.js';
 import {findOnePolicy, withUidPrefix} from '../operations/policies.js';
 import {toYaml} from '../policy/dump.js';
-import {isRecord} from '../policy/load.js';
+import {isRecord} from '../policy/is-record.js';
 import {withBackend} from './backend-option.js';
 import {CommandError, UsageError} from './errors.js';
 import {type CommandIo, out, say} from './io.js';

@@ -1,4 +1,4 @@
-import {isRecord} from '../policy/load.js';
+import {isRecord} from '../policy/is-record.js';
 
 /** A workload policy document: the shape describe reads, loosely, since a server copy is not re-validated. */
 type Document = {kind?: unknown; metadata?: unknown; spec?: unknown};

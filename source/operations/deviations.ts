@@ -4,7 +4,7 @@ import type {PolicyDocument, ServerPolicy} from '../api/policy-records.js';
 import type {SearchWindow} from '../api/search.js';
 import {type DeviationRecord, queryString} from '../api/search-records.js';
 import {diffPolicies, specChanged} from '../policy/diff/policy-diff.js';
-import {isRecord} from '../policy/load.js';
+import {isRecord} from '../policy/is-record.js';
 import {mergeObjects} from '../policy/merge/merge-objects.js';
 
 /** Policies searched at once: each is a search job on the server. */

@@ -31,7 +31,7 @@ export async function deviationPair(client: ApiClient, policy: ServerPolicy, win
 	try {
 		merged = mergeObjects(before as unknown as Record<string, unknown>, records.map(record => record.deviation), 'asymmetric');
 	} catch (error) {
-		if (error instanceof MergeTargetError) throw new Error(`the deviations of ${policy.name} cannot be merged: ${error.message}`);
+		if (error instanceof MergeTargetError) throw new Error(`the deviations of ${policy.name} cannot be merged: ${error.message}`, {cause: error});
 		throw error;
 	}
 	const after = {...(merged.merged as unknown as PolicyDocument)};

@@ -1,5 +1,5 @@
 import {isDeepStrictEqual} from 'node:util';
-import {isRecord} from '../policy/load.js';
+import {isRecord} from '../policy/is-record.js';
 import {formatPath} from '../policy/problem.js';
 
 /** A field the document does not have, told apart from a field whose value is null. */

@@ -1,4 +1,4 @@
-import {isRecord} from './load.js';
+import {isRecord} from './is-record.js';
 import type {PathSegment, Problem} from './problem.js';
 
 /**

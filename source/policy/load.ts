@@ -1,3 +1,4 @@
+import {isRecord} from './is-record.js';
 import jsyaml from 'js-yaml';
 import {SourceText} from './source-text.js';
 import {readSchemaFor} from './yaml-schema.js';
@@ -132,9 +133,6 @@ function failed(...problems: FileProblem[]): LoadResult {
 	return {objects: [], problems, isList: false};
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 export function describeValue(value: unknown): string {
 	if (value === null || value === undefined) return 'nothing';

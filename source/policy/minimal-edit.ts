@@ -1,6 +1,7 @@
 import {isDeepStrictEqual} from 'node:util';
 import {isMap, isScalar, type Pair, type Scalar, type YAMLMap} from 'yaml';
-import {isRecord, loadDocuments, type LoadedObject} from './load.js';
+import {loadDocuments, type LoadedObject} from './load.js';
+import {isRecord} from './is-record.js';
 
 export type SpecSwitch = {key: 'mode'; value: 'audit' | 'enforce'} | {key: 'enabled'; value: boolean};
 

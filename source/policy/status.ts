@@ -1,4 +1,4 @@
-import {isRecord} from './load.js';
+import {isRecord} from './is-record.js';
 
 export const statuses = ['Enforcing', 'Auditing', 'Disabled', 'Not Applied', 'Not Applied & Disabled'] as const;
 export type PolicyStatus = (typeof statuses)[number];

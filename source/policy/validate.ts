@@ -1,5 +1,6 @@
 import {crossCheckWorkload} from './cross-checks.js';
-import {isRecord, type LoadedObject} from './load.js';
+import {type LoadedObject} from './load.js';
+import {isRecord} from './is-record.js';
 import type {FileProblem, Problem} from './problem.js';
 import {formatPath} from './problem.js';
 import {isKind, kinds, schemaFor} from './schema/kinds.js';

@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto';
-import {isRecord} from '../policy/load.js';
+import {isRecord} from '../policy/is-record.js';
 
 /** The API's DaoOutputAnalyticsPolicy: a policy plus the server's bookkeeping. */
 export type PolicyRecord = {

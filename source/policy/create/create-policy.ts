@@ -1,4 +1,4 @@
-import {isRecord} from '../load.js';
+import {isRecord} from '../is-record.js';
 import {metadataOf, mergeInputs, type SpyderbatObject, specOf, targetKinds} from '../merge/merge-inputs.js';
 import {disableFlagsOf} from '../merge/disable-switches.js';
 import {mergeObjects} from '../merge/merge-objects.js';

@@ -1,4 +1,4 @@
-import {isRecord} from '../load.js';
+import {isRecord} from '../is-record.js';
 
 /**
  * A text that two values share exactly when they are deeply equal, whatever

@@ -1,4 +1,4 @@
-import {isRecord} from '../load.js';
+import {isRecord} from '../is-record.js';
 
 /**
  * `after` with the keys of each object in the order `before` has them; keys

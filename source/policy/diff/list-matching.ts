@@ -1,4 +1,4 @@
-import {isRecord} from '../load.js';
+import {isRecord} from '../is-record.js';
 import {canonicalKey} from './canonical.js';
 
 /** How the elements of two versions of a list correspond: index pairs, and the leftovers of each side. */

@@ -1,4 +1,4 @@
-import {isRecord} from '../load.js';
+import {isRecord} from '../is-record.js';
 import {canonicalKey} from './canonical.js';
 
 type Entry = Record<string, unknown>;

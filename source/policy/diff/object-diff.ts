@@ -1,4 +1,4 @@
-import {isRecord} from '../load.js';
+import {isRecord} from '../is-record.js';
 import {markNetworkEntries} from './network-entries.js';
 import {markProcessNodes} from './process-markers.js';
 

@@ -1,4 +1,4 @@
-import {isRecord} from '../load.js';
+import {isRecord} from '../is-record.js';
 import {sameValue} from './canonical.js';
 
 export type DiffMarker = 'added' | 'changed' | 'removed';

@@ -1,4 +1,4 @@
-import {isRecord} from '../load.js';
+import {isRecord} from '../is-record.js';
 import {type ListMatch, leftovers, matchByValue} from './list-matching.js';
 
 /** Two records pair when at least this share of their leaf values agree (or one holds all of the other's). */

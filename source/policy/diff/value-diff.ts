@@ -1,4 +1,4 @@
-import {isRecord} from '../load.js';
+import {isRecord} from '../is-record.js';
 import type {PathSegment} from '../problem.js';
 import {definedKeys, sameValue} from './canonical.js';
 import type {Change} from './changes.js';

@@ -1,4 +1,4 @@
-import {isRecord} from '../load.js';
+import {isRecord} from '../is-record.js';
 
 /** An object as loaded from a file and validated: apiVersion, kind, metadata, spec or data. */
 export type SpyderbatObject = Record<string, unknown>;

@@ -1,4 +1,4 @@
-import {isRecord} from '../load.js';
+import {isRecord} from '../is-record.js';
 import {disableFlagsOf} from './disable-switches.js';
 import {metadataOf, mergeInputs, type SpyderbatObject, specOf, targetKinds} from './merge-inputs.js';
 import {mergeMetadata} from './metadata.js';

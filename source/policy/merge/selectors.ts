@@ -1,4 +1,4 @@
-import {isRecord} from '../load.js';
+import {isRecord} from '../is-record.js';
 import {globMatches} from './glob.js';
 import {compareText, sortedUnique} from './text-order.js';
 import type {MergeMode} from './types.js';

@@ -1,4 +1,4 @@
-import {isRecord} from '../../policy/load.js';
+import {isRecord} from '../../policy/is-record.js';
 import type {NetworkPolicy, ProcessNode} from '../../policy/merge/types.js';
 
 /** The part of a workload document that evaluation compares: its process tree and its network rules. */

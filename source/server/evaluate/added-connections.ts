@@ -1,4 +1,4 @@
-import {isRecord} from '../../policy/load.js';
+import {isRecord} from '../../policy/is-record.js';
 import {disableFlagsOf} from '../../policy/merge/disable-switches.js';
 import type {Peer} from '../../policy/merge/network-blocks.js';
 import {PeerSet} from '../../policy/merge/network-peers.js';

@@ -1,4 +1,4 @@
-import {isRecord} from '../../policy/load.js';
+import {isRecord} from '../../policy/is-record.js';
 import type {Finding} from './find-deviations.js';
 import type {IndexedProcess} from './process-index.js';
 

@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto';
-import {isRecord} from '../../policy/load.js';
+import {isRecord} from '../../policy/is-record.js';
 import type {FingerprintInput} from '../store/records.js';
 import {stableHash} from './stable-hash.js';
 

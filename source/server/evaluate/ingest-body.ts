@@ -1,4 +1,4 @@
-import {isRecord} from '../../policy/load.js';
+import {isRecord} from '../../policy/is-record.js';
 import {formatPath, type PathSegment} from '../../policy/problem.js';
 import {validateObject} from '../../policy/validate.js';
 import {ApiError} from '../errors.js';

@@ -1,4 +1,4 @@
-import {isRecord} from '../../policy/load.js';
+import {isRecord} from '../../policy/is-record.js';
 import {mergeObjects} from '../../policy/merge/merge-objects.js';
 import type {PolicyRecord} from '../policy-record.js';
 import type {PolicyStore} from '../store/policies.js';

@@ -1,4 +1,4 @@
-import {isRecord} from '../../policy/load.js';
+import {isRecord} from '../../policy/is-record.js';
 import {type ActionName, actionNames} from '../../policy/schema/response.js';
 import type {IndexedProcess} from './process-index.js';
 import {processSelectorMatches} from './process-selector.js';

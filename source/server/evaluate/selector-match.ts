@@ -1,4 +1,4 @@
-import {isRecord} from '../../policy/load.js';
+import {isRecord} from '../../policy/is-record.js';
 import {globMatches} from '../../policy/merge/glob.js';
 import type {Workload} from './workload.js';
 

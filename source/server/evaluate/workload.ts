@@ -1,4 +1,4 @@
-import {isRecord} from '../../policy/load.js';
+import {isRecord} from '../../policy/is-record.js';
 
 /** What a fingerprint tells about the workload it was observed on: the facts selectors are matched against. */
 export type Workload = {

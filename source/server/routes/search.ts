@@ -1,5 +1,5 @@
 import type {FastifyInstance} from 'fastify';
-import {isRecord} from '../../policy/load.js';
+import {isRecord} from '../../policy/is-record.js';
 import type {ServerContext} from '../context.js';
 import {ApiError} from '../errors.js';
 import {type SearchJobRegistry, searchJobRegistry} from '../search/jobs.js';

@@ -1,4 +1,4 @@
-import {isRecord} from '../../policy/load.js';
+import {isRecord} from '../../policy/is-record.js';
 import {parsePath, resolvePath} from './query-path.js';
 import type {SearchJob} from './jobs.js';
 import {searchError} from './search-error.js';

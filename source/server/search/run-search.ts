@@ -1,5 +1,5 @@
 import {setImmediate as nextTurn} from 'node:timers/promises';
-import {isRecord} from '../../policy/load.js';
+import {isRecord} from '../../policy/is-record.js';
 import type {Cursor, RecordStore, TimeWindow} from '../store/records.js';
 import type {ResultSink} from './jobs.js';
 import type {Query} from './query-ast.js';

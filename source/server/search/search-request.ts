@@ -1,4 +1,4 @@
-import {isRecord} from '../../policy/load.js';
+import {isRecord} from '../../policy/is-record.js';
 import {QuerySyntaxError} from './query-error.js';
 import {parseQuery} from './query-parser.js';
 import {parsePath} from './query-path.js';

@@ -1,4 +1,4 @@
-import {isRecord} from '../../policy/load.js';
+import {isRecord} from '../../policy/is-record.js';
 import {ApiError} from '../errors.js';
 
 /** The body of spyctl's old source queries: `{start_time, end_time, data_type, org_uid, src_uid, pipeline}`. */

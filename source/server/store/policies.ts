@@ -1,4 +1,4 @@
-import {isRecord} from '../../policy/load.js';
+import {isRecord} from '../../policy/is-record.js';
 import {validateObject} from '../../policy/validate.js';
 import {formatPath} from '../../policy/problem.js';
 import {ApiError, notFound} from '../errors.js';

@@ -1,5 +1,5 @@
 import {createHash} from 'node:crypto';
-import {isRecord} from '../../policy/load.js';
+import {isRecord} from '../../policy/is-record.js';
 import {ApiError} from '../errors.js';
 import {randomId} from '../ids.js';
 import type {Db} from './database.js';

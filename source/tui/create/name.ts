@@ -1,4 +1,4 @@
-import {isRecord} from '../../policy/load.js';
+import {isRecord} from '../../policy/is-record.js';
 import {mergeInputs, metadataOf, type SpyderbatObject, specOf} from '../../policy/merge/merge-inputs.js';
 import {formatPath} from '../../policy/problem.js';
 import {policyMetadata} from '../../policy/schema/common.js';

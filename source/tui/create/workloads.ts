@@ -1,4 +1,4 @@
-import {isRecord} from '../../policy/load.js';
+import {isRecord} from '../../policy/is-record.js';
 import {metadataOf, type SpyderbatObject, specOf} from '../../policy/merge/merge-inputs.js';
 import type {Workload} from './flow.js';
 

@@ -3,7 +3,7 @@ import {dropped} from './ring.js';
 import type {LogsState, LogTarget} from './state.js';
 import {windowAt} from './windows.js';
 
-export function targetName(target: LogTarget): string {
+function targetName(target: LogTarget): string {
 	if (target.kind === 'all') return 'all policies';
 	return target.kind === 'policy' ? target.name : target.query;
 }

@@ -23,7 +23,7 @@ export type ViewRow = {entry: LogEntry; spans: Span[]; json: boolean};
 const jsonIndent = '  ';
 
 /** The rows of one entry: its line, cut or wrapped, then its JSON when expanded. */
-export function entryRows(entry: LogEntry, context: RowContext): ViewRow[] {
+function entryRows(entry: LogEntry, context: RowContext): ViewRow[] {
 	const line = lineSpans(entry, context.line);
 	const rows = fitted(line, context).map(spans => ({entry, spans, json: false}));
 	if (context.expanded !== entry.seq) return rows;
