@@ -8,7 +8,7 @@ export type LineOptions = {
 	timestamps: boolean;
 	/** Every policy is tailed: each policy name takes its own colour. */
 	allPolicies: boolean;
-	/** Columns of the policy name. */
+	/** Columns of the policy name; 0 leaves the name out. */
 	policyWidth: number;
 	/** Matches of this search are highlighted. */
 	search?: Pattern;
@@ -24,8 +24,8 @@ export function lineSpans(entry: LogEntry, options: LineOptions): Span[] {
 	const spans: Span[] = [];
 	if (options.timestamps) spans.push(span(`${clockTime(entry.time)} `, 'muted'));
 	// Few spans: each is a styled Text for Ink to lay out, on every line of every frame.
-	spans.push(span(fit(entry.policyName, options.policyWidth), options.allPolicies ? policyTone(entry.policyUid) : 'muted'));
-	spans.push(span(` ${fit(entry.kind, kindWidth)} `, 'muted'));
+	if (options.policyWidth > 0) spans.push(span(fit(entry.policyName, options.policyWidth), options.allPolicies ? policyTone(entry.policyUid) : 'muted'));
+	spans.push(span(`${options.policyWidth > 0 ? ' ' : ''}${fit(entry.kind, kindWidth)} `, 'muted'));
 	spans.push(span(fit(entry.severity, severityWidth), severityTone(entry.severity)));
 	spans.push(span(` ${entry.message}`));
 	return options.search ? highlighted(spans, options.search) : spans;

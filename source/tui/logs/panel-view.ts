@@ -6,12 +6,15 @@ import {visibleList} from './visible.js';
 /** Columns of the policy name: a fixed 20 when every policy is tailed; one policy's own name, up to 24. */
 const allPoliciesWidth = 20;
 const namedPolicyWidth = 24;
+/** In a panel narrower than this (an 80-column terminal), one policy's tail leaves its name to the title: the message needs the room. */
+const namedColumnFrom = 90;
 
 /** How the panel's entries become rows now: the filter, the toggles, the search, the size. */
 export function rowContext(logs: LogsState, geometry: Pick<LogsGeometry, 'columns' | 'rows'>): RowContext {
 	const target = logs.request.target;
 	const allPolicies = target.kind === 'all';
-	const policyWidth = allPolicies ? allPoliciesWidth : Math.min(namedPolicyWidth, Math.max(4, (target.kind === 'policy' ? target.name : target.query).length));
+	const policyWidth =
+		target.kind === 'all' ? allPoliciesWidth : geometry.columns < namedColumnFrom ? 0 : Math.min(namedPolicyWidth, Math.max(4, (target.kind === 'policy' ? target.name : target.query).length));
 	return {
 		list: visibleList(logs.ring, logs.filter),
 		width: geometry.columns,
