@@ -31,6 +31,17 @@ async function serve(options: ServeOptions, debug: boolean, io: CommandIo): Prom
 	// Under 100 ms the observer would spend more time reading /proc than the machine spends changing.
 	if (!Number.isInteger(intervalMs) || intervalMs < 100) throw new UsageError(`--observe-interval must be a whole number of milliseconds, 100 or more, not '${options.observeInterval}'`);
 	const dataDir = path.resolve(io.cwd, options.dataDir ?? defaultDataDir(io.env, io.home));
+	// Listened for before anything starts: a stop asked for while the server is still starting
+	// (a service manager's SIGTERM) waits for the start and then closes it cleanly.
+	const stopRequested = new Promise<void>(resolve => {
+		const stop = () => {
+			process.off('SIGINT', stop);
+			process.off('SIGTERM', stop);
+			resolve();
+		};
+		process.once('SIGINT', stop);
+		process.once('SIGTERM', stop);
+	});
 	// Loaded here so that other commands never load fastify and SQLite.
 	const {startServer} = await import('../server/start.js');
 	let server;
@@ -58,15 +69,7 @@ async function serve(options: ServeOptions, debug: boolean, io: CommandIo): Prom
 			'Ctrl-C stops the server.',
 		].join('\n'),
 	);
-	await new Promise<void>(resolve => {
-		const stop = () => {
-			process.off('SIGINT', stop);
-			process.off('SIGTERM', stop);
-			resolve();
-		};
-		process.once('SIGINT', stop);
-		process.once('SIGTERM', stop);
-	});
+	await stopRequested;
 	say(io, 'Stopping: finishing requests in flight…');
 	await server.close();
 	return 0;

@@ -69,8 +69,8 @@ describe('a server killed mid-write', () => {
 
 	test('SIGTERM finishes and exits 0', async () => {
 		const server = await serve(tempDir('spytui-sigterm-'));
-		const exited = new Promise<number | null>(resolve => server.child.once('exit', code => resolve(code)));
+		const exited = new Promise<string>(resolve => server.child.once('exit', (code, signal) => resolve(signal ?? String(code))));
 		server.child.kill('SIGTERM');
-		expect(await exited).toBe(0);
+		expect(await exited).toBe('0');
 	});
 });
