@@ -16,7 +16,10 @@ export type ServerPolicy = {
 /**
  * Reads one DaoOutputAnalyticsPolicy. spyctl 0.13's server sent `policy` as a
  * JSON string without a uid in it; the uid (and creation time) are back-filled
- * from the record so that every policy the app sees carries them.
+ * from the record so that every policy the app sees carries them. The record
+ * is one the client has just parsed and nobody else holds, so its document is
+ * completed in place: copying every policy of a 10,000-policy list was a
+ * good part of listing it.
  */
 export function readPolicyRecord(record: unknown): ServerPolicy {
 	if (!isRecord(record)) throw new ApiRequestError('protocol', 'the API returned a policy that is not an object');
@@ -29,24 +32,35 @@ export function readPolicyRecord(record: unknown): ServerPolicy {
 		}
 	}
 	if (!isRecord(policy)) throw new ApiRequestError('protocol', `the API returned policy ${String(record['uid'])} without a document`);
-	const metadata = isRecord(policy['metadata']) ? {...policy['metadata']} : {};
-	const uid = typeof record['uid'] === 'string' ? record['uid'] : String(metadata['uid'] ?? '');
-	metadata['uid'] = uid;
-	if (metadata['creationTimestamp'] === undefined && typeof record['valid_from'] === 'string') {
-		metadata['creationTimestamp'] = Date.parse(record['valid_from']) / 1000;
+	let metadata = policy['metadata'];
+	if (!isRecord(metadata)) {
+		metadata = {};
+		policy['metadata'] = metadata;
 	}
-	const version = typeof record['version'] === 'number' ? record['version'] : typeof metadata['version'] === 'number' ? metadata['version'] : undefined;
+	const fields = metadata as Record<string, unknown>;
+	const uid = typeof record['uid'] === 'string' ? record['uid'] : String(fields['uid'] ?? '');
+	fields['uid'] = uid;
+	if (fields['creationTimestamp'] === undefined && typeof record['valid_from'] === 'string') {
+		fields['creationTimestamp'] = Date.parse(record['valid_from']) / 1000;
+	}
+	if (typeof policy['apiVersion'] !== 'string') policy['apiVersion'] = String(policy['apiVersion'] ?? 'spyderbat/v1');
+	if (typeof policy['kind'] !== 'string') policy['kind'] = String(policy['kind'] ?? 'SpyderbatPolicy');
+	if (!isRecord(policy['spec'])) policy['spec'] = {};
+	const version = typeof record['version'] === 'number' ? record['version'] : typeof fields['version'] === 'number' ? fields['version'] : undefined;
 	return {
 		uid,
-		name: String(record['name'] ?? metadata['name'] ?? ''),
-		type: String(record['type'] ?? metadata['type'] ?? ''),
+		name: String(record['name'] ?? fields['name'] ?? ''),
+		type: String(record['type'] ?? fields['type'] ?? ''),
 		version,
 		tags: Array.isArray(record['tags']) ? record['tags'].filter((tag): tag is string => typeof tag === 'string') : [],
-		policy: {
-			apiVersion: String(policy['apiVersion'] ?? 'spyderbat/v1'),
-			kind: String(policy['kind'] ?? 'SpyderbatPolicy'),
-			metadata,
-			spec: isRecord(policy['spec']) ? policy['spec'] : {},
-		},
+		policy: onlyDocumentFields(policy) as PolicyDocument,
 	};
+}
+
+const documentFields = new Set(['apiVersion', 'kind', 'metadata', 'spec']);
+
+/** The document as spyctl reads it: anything else the API put beside its four fields is not sent back on an update. */
+function onlyDocumentFields(policy: Record<string, unknown>): Record<string, unknown> {
+	if (Object.keys(policy).every(key => documentFields.has(key))) return policy;
+	return {apiVersion: policy['apiVersion'], kind: policy['kind'], metadata: policy['metadata'], spec: policy['spec']};
 }

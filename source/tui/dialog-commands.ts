@@ -2,6 +2,7 @@ import {isDeepStrictEqual} from 'node:util';
 import {currentDocument, rebaseDraft} from '../operations/drafts.js';
 import {sendCreate} from './create/commands.js';
 import {dialogView} from './dialog-view.js';
+import {openDiff} from './diff-screen/commands.js';
 import {replaceDraft} from './draft-edits.js';
 import type {KeyPress} from './keys.js';
 import type {Command} from './keymap.js';
@@ -30,6 +31,9 @@ export function dialogCommand(state: State, command: Command, press: KeyPress): 
 		}
 		case 'dialog.press': {
 			return pressButton(state, dialog);
+		}
+		case 'dialog.diff': {
+			return dialog.kind === 'apply' ? openDiff(closeDialog(state), dialog.uid) : state;
 		}
 		case 'dialog.full': {
 			return dialog.kind === 'apply' || dialog.kind === 'conflict' ? withDialog(state, {...dialog, full: !dialog.full, top: 0}) : state;

@@ -167,6 +167,17 @@ describe('the diff screen: d', () => {
 		expect(app.frame()).toContain('STATUS');
 	});
 
+	test('d in the apply preview opens the draft in the diff screen, and a comes back to the preview', async () => {
+		app = await openApiApp({policies: ['alpha'], columns: 110, rows: 30});
+		await app.press('m', 'a');
+		expect(app.frame()).toContain('d diff screen');
+		await app.press('d');
+		expect(app.frame()).toContain('alpha  server copy vs your draft');
+		expect(panelText(app.frame())).toContain('~   mode: audit → enforce');
+		await app.press('a');
+		expect(app.frame()).toContain('[ Cancel ]  [ Apply ]');
+	});
+
 	test('keys that cannot act say why', async () => {
 		app = await openApiApp({policies: ['alpha'], columns: 110, rows: 30});
 		await openDiff(app);
