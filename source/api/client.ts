@@ -1,7 +1,7 @@
 import type {Got} from 'got';
 import {isRecord} from '../policy/is-record.js';
 import {ApiRequestError} from './errors.js';
-import {createHttp, getJson, type HttpOptions, toApiError} from './http.js';
+import {createHttp, type HttpOptions, requestJson, toApiError} from './http.js';
 import {orgCacheKey, readCachedOrg, writeCachedOrg} from './org-cache.js';
 import {type PolicyDocument, readPolicyRecord, type ServerPolicy} from './policy-records.js';
 import {type SearchOptions, type SearchRequest, type SearchWindow, searchAll} from './search.js';
@@ -53,25 +53,25 @@ export function createApiClient(target: ApiTarget, options: HttpOptions = {}) {
 
 		async listPolicies(query: PolicyQuery = {}): Promise<ServerPolicy[]> {
 			const searchParams = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined)) as Record<string, string | boolean>;
-			const body = await request('listing policies', async () => getJson(http, await policiesPath(), searchParams));
+			const body = await request('listing policies', async () => requestJson(http, 'get', await policiesPath(), {searchParams}));
 			if (!Array.isArray(body)) throw new ApiRequestError('protocol', 'listing policies failed: the API did not return a list');
 			return body.map(record => readPolicyRecord(record));
 		},
 
 		async getPolicy(uid: string, options: {archiveVersion?: number} = {}): Promise<ServerPolicy> {
 			const searchParams = options.archiveVersion === undefined ? undefined : {archive_version: options.archiveVersion};
-			return readPolicyRecord(await request(`getting policy ${uid}`, async () => getJson(http, await policiesPath(encodeURIComponent(uid)), searchParams)));
+			return readPolicyRecord(await request(`getting policy ${uid}`, async () => requestJson(http, 'get', await policiesPath(encodeURIComponent(uid)), searchParams ? {searchParams} : {})));
 		},
 
 		async createPolicy(policy: PolicyDocument, tags?: string[]): Promise<string> {
-			const body = await request('creating the policy', async () => http.post(await policiesPath(), {json: {policy, ...(tags ? {tags} : {})}}).json<unknown>());
+			const body = await request('creating the policy', async () => requestJson(http, 'post', await policiesPath(), {json: {policy, ...(tags ? {tags} : {})}}));
 			if (!isRecord(body) || typeof body['uid'] !== 'string') throw new ApiRequestError('protocol', 'creating the policy failed: the API returned no uid');
 			return body['uid'];
 		},
 
 		async updatePolicy(policy: PolicyDocument, tags?: string[]): Promise<ServerPolicy> {
 			const uid = String(policy.metadata['uid'] ?? '');
-			return readPolicyRecord(await request(`updating policy ${uid}`, async () => http.put(await policiesPath(), {json: {policy, ...(tags ? {tags} : {})}}).json<unknown>()));
+			return readPolicyRecord(await request(`updating policy ${uid}`, async () => requestJson(http, 'put', await policiesPath(), {json: {policy, ...(tags ? {tags} : {})}})));
 		},
 
 		async deletePolicy(uid: string): Promise<void> {
@@ -84,7 +84,7 @@ export function createApiClient(target: ApiTarget, options: HttpOptions = {}) {
 		 * its webhooks would fire twice.
 		 */
 		async ingest(fingerprints: readonly unknown[]): Promise<IngestSummary> {
-			const body = await request('sending fingerprints', async () => http.post(`api/v1/org/${await org()}/ingest/`, {json: {fingerprints}}).json<unknown>());
+			const body = await request('sending fingerprints', async () => requestJson(http, 'post', `api/v1/org/${await org()}/ingest/`, {json: {fingerprints}}));
 			if (!isRecord(body)) throw new ApiRequestError('protocol', 'sending fingerprints failed: the API returned no summary');
 			return {fingerprints: Number(body['fingerprints'] ?? 0), deviations: Number(body['deviations'] ?? 0), events: Number(body['events'] ?? 0)};
 		},
@@ -128,7 +128,7 @@ async function resolveOrg(http: Got, target: ApiTarget): Promise<string> {
 		const cached = await readCachedOrg(target.orgCacheFile, key);
 		if (cached) return cached;
 	}
-	const orgs = await request('listing organizations', () => http.get('api/v1/org/').json<unknown>());
+	const orgs = await request('listing organizations', () => requestJson(http, 'get', 'api/v1/org/'));
 	if (!Array.isArray(orgs)) throw new ApiRequestError('protocol', 'listing organizations failed: the API did not return a list');
 	const match = orgs.find(org => isRecord(org) && (org['uid'] === target.organization || org['name'] === target.organization));
 	if (!isRecord(match) || typeof match['uid'] !== 'string') {

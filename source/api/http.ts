@@ -42,14 +42,21 @@ export function createHttp(baseUrl: string, apiKey: string, options: HttpOptions
 	});
 }
 
+type JsonRequest = {searchParams?: Record<string, string | number | boolean>; json?: unknown};
+
 /**
- * A GET answered with JSON. got's .json() decodes the body twice (into
+ * A request answered with JSON. got's .json() decodes the body twice (into
  * response.body as text, then again for the parse); on a list of 10,000
- * policies that second decode cost as much as the parse itself. A buffer is
- * decoded once.
+ * policies, or a live tail's pages of events, that second decode cost as much
+ * as the parse itself. A buffer is decoded once.
  */
-export async function getJson(http: Got, path: string, searchParams?: Record<string, string | number | boolean>): Promise<unknown> {
-	const body = await http.get(path, {responseType: 'buffer', resolveBodyOnly: true, ...(searchParams ? {searchParams} : {})});
+export async function requestJson(http: Got, method: 'get' | 'post' | 'put', path: string, request: JsonRequest = {}): Promise<unknown> {
+	const body = await http[method](path, {
+		responseType: 'buffer',
+		resolveBodyOnly: true,
+		...(request.searchParams ? {searchParams: request.searchParams} : {}),
+		...(request.json === undefined ? {} : {json: request.json}),
+	});
 	return JSON.parse(body.toString('utf8')) as unknown;
 }
 
@@ -84,7 +91,7 @@ function kindOfStatus(status: number): ApiErrorKind {
 	return status >= 500 ? 'server' : 'protocol';
 }
 
-/** A failed request's body: text, or a buffer when the request asked for one (getJson). */
+/** A failed request's body: text, or a buffer when the request asked for one (requestJson). */
 function bodyText(body: unknown): string {
 	if (Buffer.isBuffer(body)) return body.toString('utf8');
 	return typeof body === 'string' ? body : '';

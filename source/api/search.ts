@@ -2,7 +2,7 @@ import {setTimeout as sleep} from 'node:timers/promises';
 import {type Got, RequestError} from 'got';
 import {isRecord} from '../policy/is-record.js';
 import {ApiRequestError} from './errors.js';
-import {toApiError} from './http.js';
+import {requestJson, toApiError} from './http.js';
 
 /** Epoch seconds. */
 export type SearchWindow = {startTime: number; endTime: number};
@@ -41,13 +41,11 @@ export async function searchAll(http: Got, orgUid: string, request: SearchReques
 
 	// Starting a job is not idempotent, and got retries GETs only, so this is sent once.
 	const created = await call(what, () =>
-		http
-			.post(base, {
-				searchParams: {limit: resultLimit},
-				// Whole seconds as spyctl sends them, widened so that the window still covers what was asked.
-				json: {schema: request.schema, query: request.query, start_time: Math.floor(request.startTime), end_time: Math.ceil(request.endTime), output_fields: ['full_json']},
-			})
-			.json<unknown>(),
+		requestJson(http, 'post', base, {
+			searchParams: {limit: resultLimit},
+			// Whole seconds as spyctl sends them, widened so that the window still covers what was asked.
+			json: {schema: request.schema, query: request.query, start_time: Math.floor(request.startTime), end_time: Math.ceil(request.endTime), output_fields: ['full_json']},
+		}),
 	);
 	if (isRecord(created) && typeof created['error'] === 'string') throw new ApiRequestError('validation', `${what} failed: ${created['error']}`);
 	if (!isRecord(created) || typeof created['id'] !== 'string') throw new ApiRequestError('protocol', `${what} failed: the API returned no search id`);
@@ -78,7 +76,7 @@ export async function searchAll(http: Got, orgUid: string, request: SearchReques
 async function poll(http: Got, url: string, body: {limit: number; token: string | null}, what: string): Promise<unknown> {
 	for (let attempt = 0; ; attempt++) {
 		try {
-			return await http.post(url, {json: body}).json<unknown>();
+			return await requestJson(http, 'post', url, {json: body});
 		} catch (error) {
 			const network = error instanceof RequestError && networkErrorCodes.has(error.code);
 			if (!network || attempt >= pollRetries) throw toApiError(error, what);
