@@ -9,7 +9,7 @@ import {homeWithContext} from '../commands/api-context.js';
 import {samplePolicy} from '../helpers/server.js';
 import {tempDir} from '../helpers/temp.js';
 import type {Figure} from './figure.js';
-import {RawPty} from './logs-pty.js';
+import {PtyApp} from './pty-app.js';
 import type {RingMeasurement} from './logs-ring-child.js';
 
 const repository = path.resolve(import.meta.dirname, '../..');
@@ -39,7 +39,7 @@ export default async function logsBench(): Promise<Figure[]> {
 async function tailingFigures(): Promise<Figure[]> {
 	const server = await startServerInWorker({dataDir: tempDir('spytui-logs-bench-server-'), port: 0});
 	const client = createApiClient({apiUrl: server.url, apiKey: server.token, organization: server.org.name}, {retries: 0});
-	let app: RawPty | undefined;
+	let app: PtyApp | undefined;
 	try {
 		for (let index = 0; index < policyCount; index++) await client.createPolicy(enforcingPolicy(index));
 		// The first fingerprints pay for parsing the policies and compiling globs; the tail shows the newest 100 of them.
@@ -47,7 +47,7 @@ async function tailingFigures(): Promise<Figure[]> {
 		let sent = 200;
 
 		const {home, cwd} = homeWithContext(server);
-		app = new RawPty(`exec node '${bin}' --refresh 3600 tail`, {env: isolatedEnv(home), cwd, size});
+		app = new PtyApp(`exec node '${bin}' --refresh 3600 tail`, {env: isolatedEnv(home), cwd, size});
 		await app.waitFor(text => /Logs {2}all policies/.test(text) && / 100 events ─/.test(text), 'the tail of the warm-up events', 30_000);
 		await sleep(500);
 
@@ -68,7 +68,7 @@ async function tailingFigures(): Promise<Figure[]> {
 			let timestamps = true;
 			while (performance.now() < end) {
 				const from = app.offset;
-				const pressed = performance.now();
+				const pressed = app.elapsedMs();
 				app.type('t');
 				timestamps = !timestamps;
 				const shown = `Timestamps:${timestamps ? 'On' : 'Off'}`;
@@ -93,13 +93,14 @@ async function tailingFigures(): Promise<Figure[]> {
 			{name: `events the tail took in (kept + dropped) of the ${expected.toLocaleString('en')} it should have, 5 s after ingestion stopped`, value: (100 * taken) / expected, unit: '%', target: 100, better: 'higher'},
 		];
 	} finally {
-		await app?.quit();
+		// q would only close the panel.
+		await app?.quit('\u0003');
 		await server.close();
 	}
 }
 
 /** The newest 10,000 are kept and the rest counted as dropped: together, every event the panel was handed. */
-async function eventsTakenIn(app: RawPty, expected: number): Promise<number> {
+async function eventsTakenIn(app: PtyApp, expected: number): Promise<number> {
 	const deadline = performance.now() + 5000;
 	let taken = 0;
 	while (performance.now() < deadline && taken < expected) {

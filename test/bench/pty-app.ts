@@ -5,6 +5,9 @@ import {stripVTControlCharacters} from 'node:util';
 /** USER_HZ, the unit of /proc CPU times: 100 on every Linux build that matters here. */
 const clockTicksPerSecond = 100;
 
+/** Ink brackets each frame it writes to a terminal in DEC 2026 synchronized-output marks; this opens one. */
+const frameStart = '\u001B[?2026h';
+
 export type PtyOptions = {env: NodeJS.ProcessEnv; cwd: string; size?: {columns: number; rows: number}};
 
 /**
@@ -37,6 +40,31 @@ export class PtyApp {
 	/** Everything written so far, escape sequences removed. */
 	screenText(from = 0): string {
 		return stripVTControlCharacters(this.output.slice(from));
+	}
+
+	/** Milliseconds since spawn, the clock waitFor answers in. */
+	elapsedMs(): number {
+		return performance.now() - this.spawnedAt;
+	}
+
+	/** Where the output is now: later reads and waits can start here. */
+	get offset(): number {
+		return this.output.length;
+	}
+
+	/** The last frame written, as text. */
+	lastFrame(): string {
+		return this.screenText(Math.max(0, this.output.lastIndexOf(frameStart)));
+	}
+
+	/** Frames written since offset `from`, counted by their marks: a streaming log writes all the time. */
+	frames(from = 0): number {
+		return this.output.slice(from).split(frameStart).length - 1;
+	}
+
+	/** Types keys without waiting for an answer. */
+	type(keys: string): void {
+		this.child.stdin.write(keys);
 	}
 
 	/** Milliseconds since spawn at the moment the output from offset `from` first satisfies `predicate`. */
@@ -107,10 +135,10 @@ export class PtyApp {
 		return children[0];
 	}
 
-	/** Quits the way a user does, with `q`; if the app does not go, ending `script` hangs up its terminal. */
-	async quit(): Promise<void> {
+	/** Quits the way a user does, with `q` (or ctrl+c where q only closes a panel); if the app does not go, ending `script` hangs up its terminal. */
+	async quit(key = 'q'): Promise<void> {
 		if (this.child.exitCode !== null || this.child.signalCode !== null) return;
-		this.child.stdin.write('q');
+		this.child.stdin.write(key);
 		const timer = setTimeout(() => {
 			this.child.kill('SIGKILL');
 		}, 5000);
