@@ -3,8 +3,9 @@ import type {ApiClient} from '../api/client.js';
 import type {ServerPolicy} from '../api/policy-records.js';
 import type {SearchWindow} from '../api/search.js';
 import {deviationCountText, policiesDeviations, uniqueByChecksum} from '../operations/deviations.js';
-import {findOnePolicy, formatTimestamp} from '../operations/policies.js';
+import {findOnePolicy, findPolicies, formatTimestamp} from '../operations/policies.js';
 import {withBackend} from './backend-option.js';
+import {UsageError} from './errors.js';
 import {type CommandIo, out, say} from './io.js';
 import {formatDocument} from './output-format.js';
 import {type ExtraColumn, policyTable, sortForDisplay} from './policy-table.js';
@@ -12,6 +13,8 @@ import {timeOption, timeWindow} from './time-input.js';
 
 type DeviationsOptions = {
 	policies?: string[];
+	exact?: boolean;
+	rawData?: boolean;
 	startTime?: number;
 	endTime?: number;
 	includeIrrelevant?: boolean;
@@ -24,31 +27,38 @@ export function registerGetDeviationsCommand(get: Command, program: Command, io:
 	get.command('deviations')
 		.alias('deviation')
 		.description('Policy deviations in a time window: a count per policy, or the GuardianDeviation documents with -o yaml|json')
+		.argument('[name_or_uid]', 'only policies whose name or uid contains this (as `get policies NAME` matches)')
+		.option('-E, --exact', 'match the name or uid exactly instead of as a substring')
 		.option('--policies <names_or_uids>', 'only these policies, comma separated (each name or uid must match one policy)', commaList)
 		.addOption(timeOption('-t, --start-time <time>', 'deviations since this time: epoch, 30m, 2h, 1.5d, 1w or a date (default: 24h)'))
 		.addOption(timeOption('-e, --end-time <time>', 'deviations up to this time (default: now)'))
 		.option('--include-irrelevant', 'also deviations that would not change their policy (already merged in)')
 		.option('--non-unique', 'with -o yaml|json: every deviation record, not one per checksum')
+		.option('--raw-data', 'the search records as the API returns them (id, time, checksum, policy_uid and the deviation), as YAML unless -o json')
 		.addOption(new Option('-o, --output <format>', 'default: a table of policies with DEVIATIONS_(UNIQ/TOT); yaml or json: the deviations').choices(['default', 'yaml', 'json']).default('default'))
-		.action(async (options: DeviationsOptions) => {
+		.action(async (nameOrUid: string | undefined, options: DeviationsOptions) => {
+			if (nameOrUid !== undefined && options.policies !== undefined) throw new UsageError('give a NAME_OR_UID or --policies, not both');
 			const window = timeWindow(options, Date.now() / 1000);
 			await withBackend(program, io, async ({client}) => {
-				const policies = sortForDisplay(await selectPolicies(client, options.policies));
+				const policies = sortForDisplay(nameOrUid === undefined ? await selectPolicies(client, options.policies) : await findPolicies(client, nameOrUid, {exact: options.exact}));
 				say(io, `Getting policy deviations from ${formatTimestamp(window.startTime)} to ${formatTimestamp(window.endTime)}`);
 				const found = await policiesDeviations(client, policies, window, {includeIrrelevant: options.includeIrrelevant});
-				if (options.output === 'default') {
+				if (options.output === 'default' && !options.rawData) {
 					out(io, policyTable(policies, countsColumn(found)));
 					return;
 				}
 				const documents = policies.flatMap(policy => {
 					const records = found.get(policy.uid) ?? [];
-					return (options.nonUnique ? records : uniqueByChecksum(records)).map(record => record.deviation);
+					const kept = options.nonUnique ? records : uniqueByChecksum(records);
+					return options.rawData ? kept : kept.map(record => record.deviation);
 				});
 				if (documents.length === 0) {
 					say(io, 'No deviations found');
 					return;
 				}
-				out(io, formatDocument(documents.length === 1 ? documents[0] : {apiVersion: 'spyderbat/v1', items: documents}, options.output));
+				const format = options.output === 'json' ? 'json' : 'yaml';
+				if (options.rawData) out(io, formatDocument(documents, format));
+				else out(io, formatDocument(documents.length === 1 ? documents[0] : {apiVersion: 'spyderbat/v1', items: documents}, format));
 			});
 		});
 }

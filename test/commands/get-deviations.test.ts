@@ -82,6 +82,27 @@ describe('get deviations', () => {
 		expect(JSON.parse(one.stdout)).toEqual({...deviation([], egress), metadata: {type: 'container', policy_uid: web, checksum: 'c-egress'}});
 	});
 
+	test('a NAME_OR_UID narrows the table as get policies NAME does; -E matches it exactly', async () => {
+		expect(Object.keys(counts((await cli(['get', 'deviations', 'twin'], dirs)).stdout))).toEqual(['dev-twin-a', 'dev-twin-b']);
+		expect(Object.keys(counts((await cli(['get', 'deviations', 'dev-twin-a', '-E'], dirs)).stdout))).toEqual(['dev-twin-a']);
+		expect(counts((await cli(['get', 'deviations', 'dev-web'], dirs)).stdout)).toEqual({'dev-web': '2/2'});
+		const both = await cli(['get', 'deviations', 'dev-web', '--policies', 'dev-idle'], dirs);
+		expect(both.code).toBe(2);
+		expect(both.stderr).toContain('give a NAME_OR_UID or --policies, not both');
+	});
+
+	test('--raw-data prints the search records themselves, as YAML, or JSON with -o json', async () => {
+		const yaml = jsyaml.load((await cli(['get', 'deviations', 'dev-web', '--raw-data'], dirs)).stdout) as Array<Record<string, unknown>>;
+		expect(yaml.map(record => [record['id'], record['checksum'], record['policy_uid']])).toEqual([
+			['dev:shell', 'c-shell', web],
+			['dev:egress', 'c-egress', web],
+		]);
+		expect((yaml[0]!['deviation'] as {kind: string}).kind).toBe('GuardianDeviation');
+		const json = JSON.parse((await cli(['get', 'deviations', 'dev-web', '--raw-data', '-o', 'json', '-t', '5m'], dirs)).stdout) as Array<{id: string; time: number}>;
+		expect(json.map(record => record.id)).toEqual(['dev:egress']);
+		expect(json[0]!.time).toBeCloseTo(t - 100, 0);
+	});
+
 	test('nothing to print says so on stderr', async () => {
 		const run = await cli(['get', 'deviations', '--policies', 'dev-twin-a', '-o', 'yaml'], dirs);
 		expect(run).toMatchObject({code: 0, stdout: ''});
