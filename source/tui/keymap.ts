@@ -347,7 +347,7 @@ export const keymap: readonly Binding[] = [
 	{command: 'versions.up', keys: ['k', 'up', '+'], description: 'A later version', scope: 'versions', hint: 'version'},
 	{command: 'versions.down', keys: ['j', 'down', '-'], description: 'An earlier version', scope: 'versions', hint: 'version'},
 	{command: 'versions.switch', keys: ['tab', 'left', 'right'], description: 'Switch between the older and the newer version', scope: 'versions', hint: 'from/to'},
-	{command: 'versions.accept', keys: ['enter'], description: 'Compare the two versions', scope: 'versions', hint: 'compare', disabledReason: sameVersions},
+	{command: 'versions.accept', keys: ['enter'], description: 'Compare the two versions', scope: 'versions', hint: 'compare', disabledReason: state => sameVersions(state) ?? busyReason(state)},
 	{command: 'versions.cancel', keys: ['esc'], description: 'Keep the comparison shown', scope: 'versions', hint: 'cancel'},
 	{command: 'create.type', keys: ['text'], description: 'Type the file path or the policy name', scope: 'create', when: atStep('path', 'name')},
 
