@@ -1,14 +1,7 @@
-import {afterAll, afterEach, describe, expect, test, vi} from 'vitest';
+import './colour-terminal.js';
+import {afterEach, describe, expect, test} from 'vitest';
 import {KEYS} from '../helpers/ink.js';
 import {type LogsApp, openLogsApp, panelLines, selectedLine} from './logs-app.js';
-
-// The selected line is drawn inverse, which Ink writes only for a colour terminal; vitest's output is none.
-vi.hoisted(() => {
-	process.env['FORCE_COLOR'] = '1';
-});
-afterAll(() => {
-	delete process.env['FORCE_COLOR'];
-});
 
 let app: LogsApp | undefined;
 afterEach(async () => {

@@ -1,16 +1,9 @@
-import {afterAll, afterEach, describe, expect, test, vi} from 'vitest';
+import './colour-terminal.js';
+import {afterEach, describe, expect, test} from 'vitest';
 import {policyTone} from '../../source/tui/logs/policy-colour.js';
 import {KEYS} from '../helpers/ink.js';
 import {containerFingerprint, nginx, sh} from '../server/ingest-fixtures.js';
 import {type LogsApp, openLogsApp, panelLines} from './logs-app.js';
-
-// Ink colours only for a colour terminal, which vitest's output is not; colours are what these tests check.
-vi.hoisted(() => {
-	process.env['FORCE_COLOR'] = '1';
-});
-afterAll(() => {
-	delete process.env['FORCE_COLOR'];
-});
 
 let app: LogsApp | undefined;
 afterEach(async () => {

@@ -1,16 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import {afterAll, afterEach, describe, expect, test, vi} from 'vitest';
+import './colour-terminal.js';
+import {afterEach, describe, expect, test} from 'vitest';
 import {KEYS} from '../helpers/ink.js';
 import {type LogsApp, openLogsApp, panelLines} from './logs-app.js';
-
-// The JSON's colours are part of what is checked; Ink writes them only for a colour terminal.
-vi.hoisted(() => {
-	process.env['FORCE_COLOR'] = '1';
-});
-afterAll(() => {
-	delete process.env['FORCE_COLOR'];
-});
 
 let app: LogsApp | undefined;
 afterEach(async () => {
