@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import {build} from 'esbuild';
 import {inkOutputPatch} from './ink-output-patch.js';
+import {yogaWasmPatch} from './yoga-wasm-patch.js';
 
 /**
  * One-file build of the app. Node 20 has no compile cache, so resolving and
@@ -11,8 +12,8 @@ import {inkOutputPatch} from './ink-output-patch.js';
 fs.rmSync('bundle', {recursive: true, force: true});
 
 await build({
-	// The embedded server's thread is an entry of its own; source/server/worker-host.ts finds it beside chunks/.
-	entryPoints: {cli: 'cli.tsx', 'server-worker': 'source/server/worker-main.ts'},
+	// The embedded server's process is an entry of its own; source/server/server-process.ts finds it beside chunks/.
+	entryPoints: {cli: 'cli.tsx', 'server-process': 'source/server/server-process-main.ts'},
 	outdir: 'bundle',
 	outExtension: {'.js': '.mjs'},
 	// The full-screen app (ink, React) is a chunk of its own: commands never load it.
@@ -23,13 +24,16 @@ await build({
 	target: 'node20',
 	format: 'esm',
 	sourcemap: 'linked',
+	// Less source to parse at every start; names are kept for errors and stack traces.
+	minify: true,
+	keepNames: true,
 	logLevel: 'warning',
 	// A native addon and a server framework that loads plugins at run time stay in node_modules.
 	external: ['better-sqlite3', 'fastify'],
 	// ink's devtools integration imports an optional peer that is never installed.
 	alias: {'react-devtools-core': './scripts/react-devtools-stub.ts'},
 	define: {'process.env.NODE_ENV': '"production"'},
-	plugins: [inkOutputPatch],
+	plugins: [inkOutputPatch, yogaWasmPatch],
 	// CommonJS dependencies (react, js-yaml) call require; ESM output has none of its own.
 	banner: {js: "import {createRequire as __createRequire} from 'node:module'; const require = __createRequire(import.meta.url);"},
 });

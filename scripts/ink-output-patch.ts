@@ -1,5 +1,4 @@
-import fs from 'node:fs';
-import type {Plugin} from 'esbuild';
+import {type SourceEdit, sourcePatch} from './source-patch.js';
 
 /**
  * Ink 6.8 builds every frame from scratch: a new Output per frame, and with it
@@ -12,11 +11,8 @@ import type {Plugin} from 'esbuild';
  * gives every cell a shape of its own in V8; cached cells are rebuilt with
  * fixed fields, which a log of new lines showed to be most of the memory.
  * Output's results are unchanged: the cached values are only read.
- *
- * Each edit names the exact text it replaces; if an Ink upgrade changes that
- * text the build stops here instead of shipping an unpatched or broken frame.
  */
-const edits: Array<{find: string; replace: string}> = [
+const edits: SourceEdit[] = [
 	{
 		find: 'export default class Output {',
 		replace: [
@@ -41,16 +37,4 @@ const edits: Array<{find: string; replace: string}> = [
 	},
 ];
 
-export const inkOutputPatch: Plugin = {
-	name: 'ink-output-cache',
-	setup(build) {
-		build.onLoad({filter: /[\\/]ink[\\/]build[\\/]output\.js$/}, args => {
-			let source = fs.readFileSync(args.path, 'utf8');
-			for (const edit of edits) {
-				if (!source.includes(edit.find)) throw new Error(`scripts/ink-output-patch.ts: ${args.path} no longer contains ${JSON.stringify(edit.find.slice(0, 60))}; check the patch against this Ink version`);
-				source = source.replace(edit.find, edit.replace);
-			}
-			return {contents: source, loader: 'js'};
-		});
-	},
-};
+export const inkOutputPatch = sourcePatch('ink-output-cache', 'scripts/ink-output-patch.ts', /[\\/]ink[\\/]build[\\/]output\.js$/, edits);

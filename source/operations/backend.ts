@@ -21,11 +21,12 @@ export type BackendChoice = {
 	observer?: boolean;
 	http?: HttpOptions;
 	/**
-	 * Run an embedded server on a thread of its own. The full-screen app does, so
-	 * that serving and ingestion never hold up a frame; a command, which waits
-	 * for its one answer anyway, keeps it on its own thread and starts sooner.
+	 * Run an embedded server in a process of its own. The full-screen app does,
+	 * so that serving and ingestion never hold up a frame nor add to its memory;
+	 * a command, which waits for its one answer anyway, keeps it in its own
+	 * process and starts sooner.
 	 */
-	serverThread?: boolean;
+	serverProcess?: boolean;
 };
 
 /** The API the app and commands talk to, and how to describe it in a header or a message. */
@@ -67,7 +68,7 @@ export async function openBackend(io: CommandIo, choice: BackendChoice = {}): Pr
 	}
 	// The server (fastify, SQLite) loads only when it is used: a command on a real context never pays for it.
 	const options = {dataDir: defaultDataDir(io.env, io.home), seed: true, ...(choice.observer ? {observe: {intervalMs: 1000}} : {})};
-	const server = choice.serverThread ? await (await import('../server/worker-host.js')).startServerInWorker(options) : await (await import('../server/start.js')).startServer(options);
+	const server = choice.serverProcess ? await (await import('../server/server-process.js')).startServerProcess(options) : await (await import('../server/start.js')).startServer(options);
 	const client = createApiClient({apiUrl: server.url, apiKey: server.token, organization: server.org.uid}, choice.http);
 	return {client, kind: 'embedded', label: 'local', organization: server.org.name, close: server.close};
 }

@@ -30,7 +30,7 @@ export type ServerOptions = {
 	 * Watch this machine (Linux): every interval, the processes and sockets of
 	 * its workloads are sent to this server's ingest endpoint as fingerprints,
 	 * with this server's own token. `debug` writes what the observer skipped
-	 * to stderr. Plain data, so that a server on a worker thread can take it.
+	 * to stderr. Plain data, so that a server in another process can take it.
 	 */
 	observe?: {intervalMs?: number; debug?: boolean};
 	/**

@@ -34,7 +34,7 @@ export function apiSource(io: CommandIo, options: TuiOptions & {refreshMs: numbe
 		const choice = context === undefined ? {context: options.context, local: options.local} : {context};
 		// Loaded here, not up front: the server, its database and the HTTP client need not delay the first frame.
 		const {openBackend} = await import('../operations/backend.js');
-		opening = openBackend(io, {...choice, http: tuiHttp, serverThread: true, observer: options.observer !== false});
+		opening = openBackend(io, {...choice, http: tuiHttp, serverProcess: true, observer: options.observer !== false});
 		const next = await opening;
 		const previous = current;
 		current = next;

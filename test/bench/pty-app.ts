@@ -5,6 +5,13 @@ import {stripVTControlCharacters} from 'node:util';
 /** USER_HZ, the unit of /proc CPU times: 100 on every Linux build that matters here. */
 const clockTicksPerSecond = 100;
 
+function processRssBytes(pid: string): number {
+	const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+	const kilobytes = /^VmRSS:\s+(\d+) kB/m.exec(status)?.[1];
+	if (kilobytes === undefined) throw new Error(`no VmRSS for process ${pid}`);
+	return Number(kilobytes) * 1024;
+}
+
 /** Ink brackets each frame it writes to a terminal in DEC 2026 synchronized-output marks; this opens one. */
 const frameStart = '\u001B[?2026h';
 
@@ -110,10 +117,14 @@ export class PtyApp {
 
 	/** Resident memory of the app. */
 	rssBytes(): number {
-		const status = fs.readFileSync(`/proc/${this.appPid()}/status`, 'utf8');
-		const kilobytes = /^VmRSS:\s+(\d+) kB/m.exec(status)?.[1];
-		if (kilobytes === undefined) throw new Error(`no VmRSS for process ${this.appPid()}`);
-		return Number(kilobytes) * 1024;
+		return processRssBytes(this.appPid());
+	}
+
+	/** Resident memory of the processes the app started, such as its embedded server. */
+	childrenRssBytes(): number {
+		const pid = this.appPid();
+		const children = fs.readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+		return children.reduce((sum, child) => sum + processRssBytes(child), 0);
 	}
 
 	/**

@@ -1,5 +1,5 @@
 import {createApiClient} from '../../source/api/client.js';
-import {startServerInWorker} from '../../source/server/worker-host.js';
+import {startServerProcess} from '../../source/server/server-process.js';
 import {samplePolicy} from '../helpers/server.js';
 import {tempDir} from '../helpers/temp.js';
 import type {Figure} from './figure.js';
@@ -9,11 +9,11 @@ const updates = 1000;
 
 /**
  * Policies through the real client against the real embedded server on
- * loopback, on a thread of its own as the app runs it: the figures are the
+ * loopback, in a process of its own as the app runs it: the figures are the
  * client's side of the work.
  */
 export default async function serverBench(): Promise<Figure[]> {
-	const started = await startServerInWorker({dataDir: tempDir('spytui-server-'), port: 0});
+	const started = await startServerProcess({dataDir: tempDir('spytui-server-'), port: 0});
 	const server = {...started, client: createApiClient({apiUrl: started.url, apiKey: started.token, organization: started.org.name}, {retries: 0})};
 	try {
 		const orgUid = await server.client.org();

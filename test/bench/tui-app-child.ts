@@ -1,13 +1,13 @@
 // Runs in its own process (see tui.bench.ts), so that its memory figure is the
 // app's alone and not what earlier benches left behind. Like the real app, it
-// runs the embedded server on a thread of the same process.
+// runs the embedded server in a process of its own.
 // Usage: node --expose-gc --import tsx test/bench/tui-app-child.ts DATA_DIR WARMUP PRESSES POLICIES
 import path from 'node:path';
 import {createElement} from 'react';
 import {createApiClient} from '../../source/api/client.js';
 import type {Backend} from '../../source/operations/backend.js';
 import {draftStore} from '../../source/operations/drafts.js';
-import {startServerInWorker} from '../../source/server/worker-host.js';
+import {startServerProcess} from '../../source/server/server-process.js';
 import {App, type ApiSource} from '../../source/tui/app.js';
 import {renderTui} from '../helpers/ink.js';
 
@@ -19,7 +19,7 @@ if (!dataDir || warmup === undefined || presses === undefined || policies === un
 /** As tui.bench.ts measures the bundled app. */
 const size = {columns: 160, rows: 48};
 
-const server = await startServerInWorker({dataDir, port: 0});
+const server = await startServerProcess({dataDir, port: 0});
 
 /**
  * The one place that knows how the app is handed its policies: the API source

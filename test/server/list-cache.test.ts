@@ -1,23 +1,66 @@
 import path from 'node:path';
 import {expect, test} from 'vitest';
+import {policyCatalog} from '../../source/server/evaluate/policy-catalog.js';
+import type {Workload} from '../../source/server/evaluate/workload.js';
 import {openDatabase} from '../../source/server/store/database.js';
 import {ensureOrg} from '../../source/server/store/orgs.js';
 import {policyStore} from '../../source/server/store/policies.js';
 import {samplePolicy} from '../helpers/server.js';
 import {tempDir} from '../helpers/temp.js';
 
-test('a cached list sees writes made by another process on the same database', () => {
+/** The app's embedded server and a command's, on one database file. */
+function twoStores() {
 	const file = path.join(tempDir(), 'spytui.db');
 	const app = openDatabase(file);
 	const command = openDatabase(file);
 	const org = ensureOrg(app);
-	const appStore = policyStore(app);
-	const commandStore = policyStore(command);
-	const actor = {user: 'test', now: 1};
-	appStore.create(org.uid, samplePolicy('first'), actor);
-	expect(JSON.parse(appStore.listJson(org.uid, {}))).toHaveLength(1);
-	commandStore.create(org.uid, samplePolicy('second'), actor);
-	expect((JSON.parse(appStore.listJson(org.uid, {})) as Array<{name: string}>).map(record => record.name)).toEqual(['first', 'second']);
-	app.close();
-	command.close();
+	return {org, app: policyStore(app), command: policyStore(command), close: () => [app, command].forEach(db => db.close())};
+}
+
+const actor = {user: 'test', now: 1};
+const names = (body: Buffer) => (JSON.parse(body.toString('utf8')) as Array<{name: string}>).map(record => record.name);
+
+test('a cached list sees writes made by another process on the same database', () => {
+	const {org, app, command, close} = twoStores();
+	expect(app.listBody(org.uid, {}).toString()).toBe('[]');
+	app.create(org.uid, samplePolicy('first'), actor);
+	expect(names(app.listBody(org.uid, {}))).toEqual(['first']);
+	command.create(org.uid, samplePolicy('second'), actor);
+	expect(names(app.listBody(org.uid, {}))).toEqual(['first', 'second']);
+	close();
+});
+
+test('the list is in the order of type, then name, with filters applied, and stays one Buffer until a write', () => {
+	const {org, app, close} = twoStores();
+	for (const name of ['zeta', 'alpha', 'mid']) app.create(org.uid, samplePolicy(name), actor);
+	app.create(org.uid, {...samplePolicy('svc'), metadata: {name: 'svc', type: 'linux-service'}, spec: {...samplePolicy('svc').spec, containerSelector: undefined, serviceSelector: {cgroup: 'systemd:/system.slice/x.service'}}}, actor);
+	const all = app.listBody(org.uid, {});
+	expect(names(all)).toEqual(['alpha', 'mid', 'zeta', 'svc']);
+	expect(app.listBody(org.uid, {})).toBe(all);
+	expect(names(app.listBody(org.uid, {type: 'linux-service'}))).toEqual(['svc']);
+	expect(names(app.listBody(org.uid, {nameContains: 'ET'}))).toEqual(['zeta']);
+	expect(names(app.listBody(org.uid, {policyContains: 'system.slice'}))).toEqual(['svc']);
+	const before = app.revision();
+	app.remove(org.uid, JSON.parse(all.toString())[0].uid as string);
+	expect(app.revision()).not.toBe(before);
+	expect(names(app.listBody(org.uid, {}))).toEqual(['mid', 'zeta', 'svc']);
+	close();
+});
+
+test('the catalog keeps enabled policies whose selectors pick the workload, and follows writes from either process', () => {
+	const {org, app, command, close} = twoStores();
+	const catalog = policyCatalog(org.uid, app);
+	const web = app.create(org.uid, samplePolicy('web'), actor);
+	app.create(org.uid, samplePolicy('db'), actor);
+	app.create(org.uid, samplePolicy('off', {enabled: false, containerSelector: {image: 'registry.example.com/web:*'}}), actor);
+	const workload: Workload = {type: 'container', container: {image: 'registry.example.com/web:1.2'}, service: {}, cluster: {}, hostnames: []};
+	expect(catalog.matching(workload).map(policy => [policy.name, policy.version])).toEqual([['web', 1]]);
+
+	const updated = app.update(org.uid, {...web.policy, spec: {...web.policy.spec, mode: 'enforce'}}, actor);
+	expect(catalog.matching(workload).map(policy => [policy.name, policy.version, policy.mode])).toEqual([['web', updated.version, 'enforce']]);
+
+	command.update(org.uid, {...updated.policy, spec: {...updated.policy.spec, enabled: false}}, actor);
+	expect(catalog.matching(workload)).toEqual([]);
+	expect(catalog.matching({...workload, type: 'linux-service'})).toEqual([]);
+	close();
 });

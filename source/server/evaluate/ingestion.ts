@@ -8,9 +8,8 @@ import {findDeviations} from './find-deviations.js';
 import {fingerprintRecord} from './fingerprint-record.js';
 import {hostProcessesOf} from './host-processes.js';
 import {hostAgent} from './kill-targets.js';
-import {policyCatalog, type PreparedPolicy} from './policy-catalog.js';
+import {policyCatalog} from './policy-catalog.js';
 import {planResponse} from './response-plan.js';
-import {selectorsMatch} from './selector-match.js';
 import {workloadOf} from './workload.js';
 
 /** What ingesting some fingerprints wrote, and the webhooks to send and kills to carry out now that it is committed. */
@@ -32,13 +31,7 @@ export function ingestion(orgUid: string, policies: PolicyStore, records: Record
 	 * stored together or not at all, and a run of them commits once.
 	 */
 	function ingest(fingerprints: ReadonlyArray<Record<string, unknown>>, now: number): IngestOutcome {
-		const byType = new Map<string, PreparedPolicy[]>();
-		const policiesOf = (type: string) => {
-			let found = byType.get(type);
-			if (!found) byType.set(type, (found = catalog.enabledPolicies(type)));
-			return found;
-		};
-		const evaluated = fingerprints.map(fingerprint => evaluate(fingerprint, now, policiesOf));
+		const evaluated = fingerprints.map(fingerprint => evaluate(fingerprint, now));
 		return records.transaction(() => {
 			const outcome: IngestOutcome = {fingerprints: 0, deviations: 0, events: 0, webhooks: [], kills: []};
 			for (const {record, found} of evaluated) {
@@ -57,15 +50,15 @@ export function ingestion(orgUid: string, policies: PolicyStore, records: Record
 		});
 	}
 
-	function evaluate(fingerprint: Record<string, unknown>, now: number, policiesOf: (type: string) => PreparedPolicy[]) {
+	function evaluate(fingerprint: Record<string, unknown>, now: number) {
 		const record = fingerprintRecord(fingerprint, now);
 		const workload = workloadOf(fingerprint);
 		const activity = activityOf(record['spec'] as Record<string, unknown>);
 		// Pids that spytui's observer sent along, for kills on this host.
 		const hostProcesses = hostProcessesOf(record.metadata);
 		const hostname = typeof record.metadata['hostname'] === 'string' ? record.metadata['hostname'] : undefined;
-		const found = policiesOf(workload.type)
-			.filter(policy => selectorsMatch(policy.spec, workload))
+		const found = catalog
+			.matching(workload)
 			.flatMap(policy => {
 				const findings = findDeviations(policy, activity);
 				const host = hostProcesses && findings.length > 0 ? hostAgent(hostProcesses, hostname, activity, policy.baseline) : undefined;

@@ -3,6 +3,8 @@ import {mergeObjects} from '../../policy/merge/merge-objects.js';
 import type {PolicyRecord} from '../policy-record.js';
 import type {PolicyStore} from '../store/policies.js';
 import {type Activity, activityFingerprint, activityOf} from './activity.js';
+import {selectorsMatch, workloadSelectorKeys} from './selector-match.js';
+import type {Workload} from './workload.js';
 
 /** An enabled policy, ready to evaluate activity against. */
 export type PreparedPolicy = {
@@ -46,26 +48,57 @@ export function preparePolicy(record: Pick<PolicyRecord, 'uid' | 'name' | 'type'
 	};
 }
 
+/** What is kept of every enabled policy: enough to tell whether its selectors pick a workload. */
+type PolicyScope = {uid: string; version: number; selectors: Record<string, unknown>};
+
+/** Fully prepared policies kept at once; those a busy host's workloads match are a small share of a large org. */
+const maximumPrepared = 256;
+
 /**
- * The enabled policies of each workload type. The store answers a list from
- * its cache until a policy changes, with the very same text, so the parsed
- * policies are kept until then, and their baselines until a new version.
+ * The enabled policies, by workload type. Of each only its selectors are
+ * kept, until the store's revision changes; a policy whose selectors pick a
+ * workload is read and prepared when it is first needed, and its baseline
+ * kept until a new version. A large org's policies are thus never all held
+ * parsed at once.
  */
 export function policyCatalog(orgUid: string, policies: PolicyStore) {
-	const byType = new Map<string, {text: string; prepared: PreparedPolicy[]}>();
+	const byType = new Map<string, {revision: string; scopes: PolicyScope[]}>();
+	const prepared = new Map<string, PreparedPolicy>();
 	const baselines: BaselineCache = new Map();
 
-	function enabledPolicies(type: string): PreparedPolicy[] {
-		const text = policies.listJson(orgUid, {type});
+	function scopesOf(type: string): PolicyScope[] {
+		const revision = policies.revision();
 		const cached = byType.get(type);
-		if (cached?.text === text) return cached.prepared;
-		const records = JSON.parse(text) as PolicyRecord[];
-		const prepared = records.filter(record => isEnabled(record)).map(record => preparePolicy(record, baselines));
-		byType.set(type, {text, prepared});
-		return prepared;
+		if (cached?.revision === revision) return cached.scopes;
+		const scopes: PolicyScope[] = [];
+		policies.forEachOfType(orgUid, type, text => {
+			const record = JSON.parse(text) as PolicyRecord;
+			if (!isEnabled(record)) return;
+			const selectors = Object.fromEntries(workloadSelectorKeys.filter(key => key in record.policy.spec).map(key => [key, record.policy.spec[key]]));
+			scopes.push({uid: record.uid, version: record.version, selectors});
+		});
+		prepared.clear();
+		byType.set(type, {revision, scopes});
+		return scopes;
 	}
 
-	return {enabledPolicies};
+	function preparedOf(scope: PolicyScope): PreparedPolicy {
+		const kept = prepared.get(scope.uid);
+		if (kept?.version === scope.version) return kept;
+		const policy = preparePolicy(policies.get(orgUid, scope.uid), baselines);
+		if (prepared.size >= maximumPrepared) prepared.clear();
+		prepared.set(scope.uid, policy);
+		return policy;
+	}
+
+	/** The enabled policies whose selectors pick `workload`, ready to evaluate. */
+	function matching(workload: Workload): PreparedPolicy[] {
+		return scopesOf(workload.type)
+			.filter(scope => selectorsMatch(scope.selectors, workload))
+			.map(scope => preparedOf(scope));
+	}
+
+	return {matching};
 }
 
 /** `enabled` absent means enabled (reference §1.3). */

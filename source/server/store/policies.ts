@@ -51,26 +51,29 @@ export function policyStore(db: Db) {
 	}
 
 	/**
-	 * Answers to recent list queries. Every client polls the same list (the TUI
-	 * every few seconds), so until the next write the answer is the same text.
-	 * Another process may write to the same database (the app and a command
-	 * each run an embedded server): SQLite's data_version tells us when.
+	 * Answers to recent list queries, as the bytes sent. Every client polls the
+	 * same list (the TUI every few seconds), so until the next write the answer
+	 * is the same. Another process may write to the same database (the app and
+	 * a command each run an embedded server): SQLite's data_version tells us when.
 	 */
-	const listCache = new Map<string, {text: string; body: Buffer}>();
+	const listCache = new Map<string, Buffer>();
 	const maximumCachedLists = 32;
 	let cachedDataVersion = -1;
+	/** Writes through this connection, which data_version does not count. */
+	let localWrites = 0;
 
-	/** The list as the JSON text of an array; the same string object until the data changes. */
-	function listJson(orgUid: string, filters: PolicyFilters): string {
-		return cachedList(orgUid, filters).text;
+	function written(): void {
+		localWrites++;
+		listCache.clear();
 	}
 
-	/** The same encoded as UTF-8 once, so that repeated answers skip re-encoding megabytes. */
+	/** Changes whenever a policy may have changed, here or in another process. */
+	function revision(): string {
+		return `${String(db.pragma('data_version', {simple: true}))}:${localWrites}`;
+	}
+
+	/** The list as the UTF-8 bytes of a JSON array; the same Buffer until the data changes. */
 	function listBody(orgUid: string, filters: PolicyFilters): Buffer {
-		return cachedList(orgUid, filters).body;
-	}
-
-	function cachedList(orgUid: string, filters: PolicyFilters): {text: string; body: Buffer} {
 		const dataVersion = db.pragma('data_version', {simple: true}) as number;
 		if (dataVersion !== cachedDataVersion) {
 			listCache.clear();
@@ -79,26 +82,36 @@ export function policyStore(db: Db) {
 		const key = JSON.stringify([orgUid, filters]);
 		const cached = listCache.get(key);
 		if (cached !== undefined) return cached;
-		const text = queryListJson(orgUid, filters);
-		const entry = {text, body: Buffer.from(text)};
+		const body = queryListBody(orgUid, filters);
 		if (listCache.size >= maximumCachedLists) listCache.clear();
-		listCache.set(key, entry);
-		return entry;
+		listCache.set(key, body);
+		return body;
 	}
 
-	function queryListJson(orgUid: string, filters: PolicyFilters): string {
-		const {sql, parameters} = listQuery(orgUid, filters);
-		const rows = db.prepare<unknown[], {record: string}>(sql).all(...parameters);
+	function queryListBody(orgUid: string, filters: PolicyFilters): Buffer {
+		const {table, where, parameters, order} = listQuery(orgUid, filters);
 		const needsRecord = filters.selectorContains !== undefined || filters.policyContains !== undefined || (filters.hasTags?.length ?? 0) > 0;
-		const kept = needsRecord ? rows.filter(row => matchesRecord(JSON.parse(row.record) as PolicyRecord, filters)) : rows;
-		return `[${kept.map(row => row.record).join(',')}]`;
+		if (needsRecord) {
+			const rows = db.prepare<unknown[], {record: string}>(`SELECT record FROM ${table} WHERE ${where} ORDER BY ${order}`).all(...parameters);
+			const kept = rows.filter(row => matchesRecord(JSON.parse(row.record) as PolicyRecord, filters));
+			return Buffer.from(`[${kept.map(row => row.record).join(',')}]`);
+		}
+		// SQLite joins the stored records into one BLOB: no string per policy, nor one for the whole list, on the JS heap.
+		const sql = `SELECT CAST('[' || coalesce(group_concat(record, ',' ORDER BY ${order}), '') || ']' AS BLOB) AS body FROM ${table} WHERE ${where}`;
+		return db.prepare<unknown[], {body: Buffer}>(sql).get(...parameters)!.body;
+	}
+
+	/** Calls `each` with the stored JSON of every current policy of a type, one at a time. */
+	function forEachOfType(orgUid: string, type: string, each: (record: string) => void): void {
+		const {table, where, parameters, order} = listQuery(orgUid, {type});
+		for (const row of db.prepare<unknown[], {record: string}>(`SELECT record FROM ${table} WHERE ${where} ORDER BY ${order}`).iterate(...parameters)) each(row.record);
 	}
 
 	function create(orgUid: string, document: unknown, actor: Actor, tags: string[] = []): PolicyRecord {
 		const policy = checkPolicy(document);
 		const uid = newPolicyUid();
 		const record = toRecord(policy, {uid, orgUid, version: 1, user: actor.user, now: actor.now, created: {by: actor.user, at: actor.now}, tags});
-		listCache.clear();
+		written();
 		db.transaction(() => {
 			const text = JSON.stringify(record);
 			statements.insert.run(uid, orgUid, record.name, record.type, 1, record.selector_hash, JSON.stringify(tags), text);
@@ -116,7 +129,7 @@ export function policyStore(db: Db) {
 		const metadata = policy['metadata'] as Record<string, unknown>;
 		const uid = uidFromPath ?? (typeof metadata['uid'] === 'string' ? metadata['uid'] : undefined);
 		if (!uid) throw new ApiError(400, 'policy.metadata.uid is required to update a policy', {field: 'metadata.uid'});
-		listCache.clear();
+		written();
 		return db.transaction(() => {
 			const stored = get(orgUid, uid);
 			const based = metadata['version'];
@@ -147,14 +160,14 @@ export function policyStore(db: Db) {
 	}
 
 	function remove(orgUid: string, uid: string): void {
-		listCache.clear();
+		written();
 		db.transaction(() => {
 			if (statements.remove.run(orgUid, uid).changes === 0) throw notFound(`policy ${uid}`);
 			statements.removeVersions.run(uid);
 		})();
 	}
 
-	return {get, listJson, listBody, create, update, remove};
+	return {get, listBody, forEachOfType, revision, create, update, remove};
 }
 
 export type PolicyStore = ReturnType<typeof policyStore>;
@@ -173,7 +186,7 @@ function checkPolicy(document: unknown): Record<string, unknown> {
 	return document;
 }
 
-function listQuery(orgUid: string, filters: PolicyFilters): {sql: string; parameters: unknown[]} {
+function listQuery(orgUid: string, filters: PolicyFilters): {table: string; where: string; parameters: unknown[]; order: string} {
 	const table = filters.fromArchive ? 'policy_versions' : 'policies';
 	const where = ['org_uid = ?'];
 	const parameters: unknown[] = [orgUid];
@@ -192,7 +205,7 @@ function listQuery(orgUid: string, filters: PolicyFilters): {sql: string; parame
 	if (filters.nameOrUidContains) add(`(instr(lower(${name}), lower(?)) > 0 OR instr(lower(uid), lower(?)) > 0)`, filters.nameOrUidContains, filters.nameOrUidContains);
 	if (filters.selectorHashEquals) add(filters.fromArchive ? "json_extract(record, '$.selector_hash') = ?" : 'selector_hash = ?', filters.selectorHashEquals);
 	const order = filters.fromArchive ? `${type}, ${name}, uid, version` : 'type, name, uid';
-	return {sql: `SELECT record FROM ${table} WHERE ${where.join(' AND ')} ORDER BY ${order}`, parameters};
+	return {table, where: where.join(' AND '), parameters, order};
 }
 
 function matchesRecord(record: PolicyRecord, filters: PolicyFilters): boolean {
