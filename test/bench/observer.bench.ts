@@ -31,12 +31,17 @@ function cpuMs(since: NodeJS.CpuUsage): number {
  */
 async function fillHost(): Promise<() => void> {
 	const running = () => fs.readdirSync('/proc').filter(entry => isPid(entry) && readOrEmpty(`/proc/${entry}/cmdline`) !== '').length;
-	const missing = minimumProcesses - running();
-	if (missing <= 0) return () => undefined;
-	const shell = spawn('sh', ['-c', `for i in $(seq ${missing}); do sleep 600 & done; wait`], {detached: true, stdio: 'ignore'});
-	const end = () => process.kill(-shell.pid!, 'SIGKILL');
+	const shells: ChildProcess[] = [];
+	const end = () => {
+		for (const shell of shells) process.kill(-shell.pid!, 'SIGKILL');
+	};
 	try {
-		while (running() < minimumProcesses) await new Promise(resolve => setTimeout(resolve, 100));
+		// Other processes may end meanwhile: what is missing is counted again until the host is full.
+		for (let missing = minimumProcesses - running(); missing > 0; missing = minimumProcesses - running()) {
+			shells.push(spawn('sh', ['-c', `for i in $(seq ${missing}); do sleep 600 & done; wait`], {detached: true, stdio: 'ignore'}));
+			const deadline = performance.now() + 2000;
+			while (running() < minimumProcesses && performance.now() < deadline) await new Promise(resolve => setTimeout(resolve, 100));
+		}
 	} catch (error) {
 		end();
 		throw error;

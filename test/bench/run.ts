@@ -11,7 +11,7 @@ const folder = import.meta.dirname;
 const only = process.argv.slice(2);
 const files = fs
 	.readdirSync(folder)
-	.filter(name => name.endsWith('.bench.ts') && (only.length === 0 || only.some(part => name.includes(part))))
+	.filter(name => name.endsWith('.bench.ts') && (only.length === 0 || only.some(part => name.startsWith(part))))
 	.sort();
 let failures = 0;
 for (const file of files) {
