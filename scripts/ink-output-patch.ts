@@ -1,3 +1,4 @@
+import path from 'node:path';
 import {type SourceEdit, sourcePatch} from './source-patch.js';
 
 /**
@@ -10,9 +11,21 @@ import {type SourceEdit, sourcePatch} from './source-patch.js';
  * blank cell. The tokenizer builds each cell by spreading its token, which
  * gives every cell a shape of its own in V8; cached cells are rebuilt with
  * fixed fields, which a log of new lines showed to be most of the memory.
- * Output's results are unchanged: the cached values are only read.
+ * Rows of cells become text through source/tui/ink-patch/styled-row.ts,
+ * which diffs styles only where they change. Output's results are
+ * unchanged: the cached values are only read.
  */
+const styledRow = path.resolve(import.meta.dirname, '../source/tui/ink-patch/styled-row.ts');
+
 const edits: SourceEdit[] = [
+	{
+		find: "import { styledCharsFromTokens, styledCharsToString, tokenize, } from '@alcalzone/ansi-tokenize';",
+		replace: [
+			"import { ansiCodesToString, diffAnsiCodes, styledCharsFromTokens, tokenize, } from '@alcalzone/ansi-tokenize';",
+			`import { styledRowWriter } from ${JSON.stringify(styledRow)};`,
+			'const styledCharsToString = styledRowWriter({ diffAnsiCodes, ansiCodesToString });',
+		].join('\n'),
+	},
 	{
 		find: 'export default class Output {',
 		replace: [
