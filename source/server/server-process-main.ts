@@ -4,6 +4,7 @@
 import type {ServerReply, ServerRequest} from './server-messages.js';
 import {startServer} from './start.js';
 
+process.title = 'spytui-server';
 if (!process.send) throw new Error('server-process-main runs only as the app\'s child process (see server-process.ts)');
 const reply = (message: ServerReply) => process.send?.(message);
 let close: (() => Promise<void>) | undefined;
