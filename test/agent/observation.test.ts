@@ -22,7 +22,12 @@ describe('looking at this machine', () => {
 
 			// Another sleep: the same tree to a policy, but other pids behind it.
 			fs.writeFileSync(trigger, 'go\n');
-			const changed = await poll(() => observation.observe(300).fingerprints.get(key), found => found?.metadata.hostProcesses.length === 3, 'the second sleep');
+			// Between its fork and its exec the second sleep is a copy of the shell: wait for the exec.
+			const changed = await poll(
+				() => observation.observe(300).fingerprints.get(key),
+				found => found?.metadata.hostProcesses.length === 3 && !JSON.stringify(found.spec['processPolicy']).includes(`"${shell.name}_1"`),
+				'the second sleep',
+			);
 			expect(changed!.spec).not.toBe(first!.spec);
 			expect(changed!.spec).toEqual(first!.spec);
 		} finally {
