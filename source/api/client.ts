@@ -1,7 +1,8 @@
+import {createHash} from 'node:crypto';
 import type {Got} from 'got';
 import {isRecord} from '../policy/is-record.js';
 import {ApiRequestError} from './errors.js';
-import {createHttp, type HttpOptions, requestJson, toApiError} from './http.js';
+import {createHttp, type HttpOptions, parseJsonBody, requestIfChanged, requestJson, toApiError} from './http.js';
 import {orgCacheKey, readCachedOrg, writeCachedOrg} from './org-cache.js';
 import {type PolicyDocument, readPolicyRecord, type ServerPolicy} from './policy-records.js';
 import {type SearchOptions, type SearchRequest, type SearchWindow, searchAll} from './search.js';
@@ -46,16 +47,39 @@ export function createApiClient(target: ApiTarget, options: HttpOptions = {}) {
 		return orgUid;
 	};
 	const policiesPath = async (suffix = '') => `api/v1/org/${await org()}/analyticspolicy/${suffix}`;
+	let lastList: {key: string; digest: string; etag?: string; policies: ServerPolicy[]} | undefined;
 
 	return {
 		apiUrl: target.apiUrl,
 		org,
 
+		/**
+		 * The policies. The app lists every few seconds, and for a large org the
+		 * transfer, the parse and their garbage were a visible stall each time. So
+		 * an unchanged list, one the server answers 304 to the last entity tag or
+		 * whose bytes are the same as last time, gives back the very same array,
+		 * unparsed. The array is shared: callers must not change it.
+		 */
 		async listPolicies(query: PolicyQuery = {}): Promise<ServerPolicy[]> {
 			const searchParams = Object.fromEntries(Object.entries(query).filter(([, value]) => value !== undefined)) as Record<string, string | boolean>;
-			const body = await request('listing policies', async () => requestJson(http, 'get', await policiesPath(), {searchParams}));
-			if (!Array.isArray(body)) throw new ApiRequestError('protocol', 'listing policies failed: the API did not return a list');
-			return body.map(record => readPolicyRecord(record));
+			const path = await policiesPath();
+			const key = `${path}?${JSON.stringify(searchParams)}`;
+			const last = lastList?.key === key ? lastList : undefined;
+			const answer = await request('listing policies', async () => requestIfChanged(http, path, {searchParams, ...(last?.etag ? {etag: last.etag} : {})}));
+			if (answer.unchanged) {
+				if (last) return last.policies;
+				throw new ApiRequestError('protocol', 'listing policies failed: the API answered "not modified" to a first request');
+			}
+			const digest = createHash('sha256').update(answer.body).digest('base64');
+			if (last?.digest === digest) {
+				lastList = {...last, ...(answer.etag ? {etag: answer.etag} : {})};
+				return last.policies;
+			}
+			const parsed = parseJsonBody(answer.body);
+			if (!Array.isArray(parsed)) throw new ApiRequestError('protocol', 'listing policies failed: the API did not return a list');
+			const policies = parsed.map(record => readPolicyRecord(record));
+			lastList = {key, digest, policies, ...(answer.etag ? {etag: answer.etag} : {})};
+			return policies;
 		},
 
 		async getPolicy(uid: string, options: {archiveVersion?: number} = {}): Promise<ServerPolicy> {

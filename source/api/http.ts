@@ -51,12 +51,34 @@ type JsonRequest = {searchParams?: Record<string, string | number | boolean>; js
  * as the parse itself. A buffer is decoded once.
  */
 export async function requestJson(http: Got, method: 'get' | 'post' | 'put', path: string, request: JsonRequest = {}): Promise<unknown> {
-	const body = await http[method](path, {
+	return parseJsonBody(await requestBody(http, method, path, request));
+}
+
+async function requestBody(http: Got, method: 'get' | 'post' | 'put', path: string, request: JsonRequest = {}): Promise<Buffer> {
+	return http[method](path, {
 		responseType: 'buffer',
 		resolveBodyOnly: true,
 		...(request.searchParams ? {searchParams: request.searchParams} : {}),
 		...(request.json === undefined ? {} : {json: request.json}),
 	});
+}
+
+/** A GET's answer, or `unchanged` when the server says the copy tagged `etag` is still current (304). */
+export type ConditionalAnswer = {unchanged: true} | {unchanged: false; body: Buffer; etag?: string};
+
+/** A GET that sends back the entity tag of the copy the caller holds, for a server that honours If-None-Match. */
+export async function requestIfChanged(http: Got, path: string, request: {searchParams?: JsonRequest['searchParams']; etag?: string}): Promise<ConditionalAnswer> {
+	const response = await http.get(path, {
+		responseType: 'buffer',
+		...(request.searchParams ? {searchParams: request.searchParams} : {}),
+		...(request.etag ? {headers: {'if-none-match': request.etag}} : {}),
+	});
+	if (response.statusCode === 304) return {unchanged: true};
+	const etag = response.headers.etag;
+	return {unchanged: false, body: response.body, ...(etag ? {etag} : {})};
+}
+
+export function parseJsonBody(body: Buffer): unknown {
 	return JSON.parse(body.toString('utf8')) as unknown;
 }
 

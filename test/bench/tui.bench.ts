@@ -39,9 +39,10 @@ export default async function tuiBench(): Promise<Figure[]> {
 	const dataDir = defaultDataDir(env, env.HOME);
 	seedDataDir(dataDir, benchPolicies(policyCount));
 	const bundled = await bundledFigures(env);
+	const refreshing = await refreshingFigure(env);
 	const remote = await remoteRssFigure(dataDir);
 	const driven = await drivenFigures(dataDir);
-	return [...firstFrame, ...bundled, remote, ...driven];
+	return [...firstFrame, ...bundled, refreshing, remote, ...driven];
 }
 
 /** A home, data dir and config of the bench's own: neither the user's drafts, server nor spyctl contexts are involved. */
@@ -106,6 +107,29 @@ async function bundledFigures(env: NodeJS.ProcessEnv & {HOME: string}): Promise<
 			rssFigure(rssBytes, `bundled app, the default: its embedded server in a process of its own, which holds ${(serverRssBytes / 1e6).toFixed(0)} MB more`),
 			rssFigure(serverRssBytes, 'the embedded server process the app started'),
 		];
+	} finally {
+		await app.quit();
+	}
+}
+
+/**
+ * Keys while the list refreshes every 5 s, the default: each refresh of
+ * 10,000 policies happens during the presses, as it does for a user.
+ */
+async function refreshingFigure(env: NodeJS.ProcessEnv & {HOME: string}): Promise<Figure> {
+	const app = new PtyApp(command, {env, cwd: env.HOME, size});
+	try {
+		await app.waitFor(text => loaded.test(text), `the list of ${count} policies`, 120_000);
+		await app.settle(300);
+		const times: number[] = [];
+		// 300 presses, 50 ms apart: about 20 s, four refreshes.
+		for (let index = 0; index < 300; index++) {
+			times.push(await app.press('j'));
+			await new Promise(resolve => {
+				setTimeout(resolve, pauseMs);
+			});
+		}
+		return {name: `keypress (j) to new frame, ${count} policies refreshed every 5 s (the default), bundled app: p99 of ${times.length} (median ${percentile(times, 0.5).toFixed(1)} ms)`, value: percentile(times, 0.99), unit: 'ms', target: 50, better: 'lower'};
 	} finally {
 		await app.quit();
 	}

@@ -24,6 +24,21 @@ async function call(method: string, path: string, body?: unknown, headers: Recor
 const policies = () => `/api/v1/org/${server.org.uid}/analyticspolicy/`;
 
 describe('policy endpoints (reference §2.3)', () => {
+	test('the list carries an entity tag: sent back with If-None-Match it is a 304 with no body, until a write', async () => {
+		const created = await call('POST', policies(), {policy: samplePolicy('tagged')});
+		const listed = await call('GET', policies());
+		const etag = listed.headers.get('etag');
+		expect(etag).toMatch(/^"[\w-]+"$/);
+		const again = await call('GET', policies(), undefined, {'if-none-match': etag!});
+		expect(again.status).toBe(304);
+		expect(again.text).toBe('');
+		expect((await call('GET', `${policies()}?type=linux-service`, undefined, {'if-none-match': etag!})).status).toBe(200);
+		await call('DELETE', `${policies()}${String(created.json!['uid'])}`);
+		const after = await call('GET', policies(), undefined, {'if-none-match': etag!});
+		expect(after.status).toBe(200);
+		expect(after.headers.get('etag')).not.toBe(etag);
+	});
+
 	test('GET /api/v1/org/ returns the one org', async () => {
 		const response = await call('GET', '/api/v1/org/');
 		expect(response.status).toBe(200);

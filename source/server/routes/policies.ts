@@ -12,7 +12,11 @@ export function policyRoutes(app: FastifyInstance, context: ServerContext, polic
 
 	app.get(`${base}/`, async (request, reply) => {
 		const orgUid = context.checkOrg(request.params);
-		reply.type('application/json').send(policies.listBody(orgUid, filtersFrom(request.query as Query)));
+		const {body, etag} = policies.listAnswer(orgUid, filtersFrom(request.query as Query));
+		reply.header('etag', etag);
+		// The app lists every few seconds; an unchanged list of thousands of policies need not travel again.
+		if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+		return reply.type('application/json').send(body);
 	});
 
 	app.get(`${base}/:uid`, async request => {

@@ -1,3 +1,4 @@
+import {createHash} from 'node:crypto';
 import {isRecord} from '../../policy/is-record.js';
 import {validateObject} from '../../policy/validate.js';
 import {formatPath} from '../../policy/problem.js';
@@ -21,6 +22,8 @@ export type PolicyFilters = {
 };
 
 export type Actor = {user: string; now: number};
+
+export type ListAnswer = {body: Buffer; etag: string};
 
 /**
  * Policies and every version they had. Each write is one transaction; the
@@ -56,7 +59,7 @@ export function policyStore(db: Db) {
 	 * is the same. Another process may write to the same database (the app and
 	 * a command each run an embedded server): SQLite's data_version tells us when.
 	 */
-	const listCache = new Map<string, Buffer>();
+	const listCache = new Map<string, ListAnswer>();
 	const maximumCachedLists = 32;
 	let cachedDataVersion = -1;
 	/** Writes through this connection, which data_version does not count. */
@@ -72,8 +75,12 @@ export function policyStore(db: Db) {
 		return `${String(db.pragma('data_version', {simple: true}))}:${localWrites}`;
 	}
 
-	/** The list as the UTF-8 bytes of a JSON array; the same Buffer until the data changes. */
-	function listBody(orgUid: string, filters: PolicyFilters): Buffer {
+	/**
+	 * The list as the UTF-8 bytes of a JSON array, the same Buffer until the
+	 * data changes, and its entity tag: a client that sends the tag back with
+	 * If-None-Match is told "not modified" instead of sent it again.
+	 */
+	function listAnswer(orgUid: string, filters: PolicyFilters): ListAnswer {
 		const dataVersion = db.pragma('data_version', {simple: true}) as number;
 		if (dataVersion !== cachedDataVersion) {
 			listCache.clear();
@@ -83,9 +90,14 @@ export function policyStore(db: Db) {
 		const cached = listCache.get(key);
 		if (cached !== undefined) return cached;
 		const body = queryListBody(orgUid, filters);
+		const answer = {body, etag: `"${createHash('sha256').update(body).digest('base64url')}"`};
 		if (listCache.size >= maximumCachedLists) listCache.clear();
-		listCache.set(key, body);
-		return body;
+		listCache.set(key, answer);
+		return answer;
+	}
+
+	function listBody(orgUid: string, filters: PolicyFilters): Buffer {
+		return listAnswer(orgUid, filters).body;
 	}
 
 	function queryListBody(orgUid: string, filters: PolicyFilters): Buffer {
@@ -167,7 +179,7 @@ export function policyStore(db: Db) {
 		})();
 	}
 
-	return {get, listBody, forEachOfType, revision, create, update, remove};
+	return {get, listAnswer, listBody, forEachOfType, revision, create, update, remove};
 }
 
 export type PolicyStore = ReturnType<typeof policyStore>;
