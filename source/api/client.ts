@@ -75,7 +75,12 @@ export function createApiClient(target: ApiTarget, options: HttpOptions = {}) {
 				lastList = {...last, ...(answer.etag ? {etag: answer.etag} : {})};
 				return last.policies;
 			}
-			const parsed = parseJsonBody(answer.body);
+			let parsed: unknown;
+			try {
+				parsed = parseJsonBody(answer.body);
+			} catch (error) {
+				throw toApiError(error, 'listing policies');
+			}
 			if (!Array.isArray(parsed)) throw new ApiRequestError('protocol', 'listing policies failed: the API did not return a list');
 			const policies = parsed.map(record => readPolicyRecord(record));
 			lastList = {key, digest, policies, ...(answer.etag ? {etag: answer.etag} : {})};

@@ -45,3 +45,13 @@ test('the client sends back the list\'s entity tag, so an unchanged list does no
 		await proxy.close();
 	}
 });
+
+test('a list answer that is not JSON is a protocol error that says so, not a crash', async () => {
+	const proxy = await startFaultProxy(server.url, request => (request.url?.includes('/analyticspolicy/') ? 'not-json' : 'pass'));
+	try {
+		const client = createApiClient({apiUrl: proxy.url, apiKey: server.token, organization: server.org.uid}, {retries: 0});
+		await expect(client.listPolicies()).rejects.toMatchObject({kind: 'protocol', message: expect.stringMatching(/^listing policies failed: .*JSON/) as unknown});
+	} finally {
+		await proxy.close();
+	}
+});

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type {AddressInfo} from 'node:net';
 
-export type Fault = 'pass' | '503' | 'hang';
+export type Fault = 'pass' | '503' | 'hang' | 'not-json';
 
 /**
  * A real HTTP hop in front of the real server that misbehaves on cue, so the
@@ -16,6 +16,10 @@ export async function startFaultProxy(target: string, plan: (request: http.Incom
 		seen.push({method: request.method ?? '', url: request.url ?? '', fault});
 		if (fault === '503') {
 			response.writeHead(503, {'content-type': 'application/json', 'retry-after': '0'}).end('{"err_msg":"try again"}');
+			return;
+		}
+		if (fault === 'not-json') {
+			response.writeHead(200, {'content-type': 'application/json'}).end('<html>a login page</html>');
 			return;
 		}
 		if (fault === 'hang') {
