@@ -1,6 +1,9 @@
 import {type ChildProcess, fork} from 'node:child_process';
+import fs from 'node:fs';
 import {createRequire} from 'node:module';
+import path from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
+import {ensureDataDir} from './data-dir.js';
 import type {ProcessServerOptions, ServerAddress, ServerReply, ServerRequest} from './server-messages.js';
 
 export type {ProcessServerOptions} from './server-messages.js';
@@ -19,14 +22,22 @@ export type ProcessServer = ServerAddress & {pid: number; close: () => Promise<v
  */
 export async function startServerProcess(options: ProcessServerOptions): Promise<ProcessServer> {
 	const [script, execArgv] = entry();
-	const child = fork(script, [], {
-		execArgv,
-		detached: true,
-		stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-		// A list is one large buffer; glibc's rising mmap threshold would keep every such buffer's memory after it is freed.
-		env: {MALLOC_MMAP_THRESHOLD_: '131072', ...process.env},
-	});
-	const replies = replyQueue(child);
+	// What the server writes (a warning, a crash's stack) goes to a log beside its database, not across the app's screen.
+	ensureDataDir(options.dataDir);
+	const log = fs.openSync(serverLogPath(options.dataDir), 'a', 0o600);
+	let child: ChildProcess;
+	try {
+		child = fork(script, [], {
+			execArgv,
+			detached: true,
+			stdio: ['ignore', log, log, 'ipc'],
+			// A list is one large buffer; glibc's rising mmap threshold would keep every such buffer's memory after it is freed.
+			env: {MALLOC_MMAP_THRESHOLD_: '131072', ...process.env},
+		});
+	} finally {
+		fs.closeSync(log);
+	}
+	const replies = replyQueue(child, serverLogPath(options.dataDir));
 	send(child, {type: 'start', options});
 	const first = await replies.next();
 	if (first.type !== 'ready') {
@@ -53,7 +64,7 @@ export async function startServerProcess(options: ProcessServerOptions): Promise
 				const answer = await replies.next();
 				await exited;
 				clearTimeout(deadline);
-				if (answer.type === 'failed' && answer.message !== exitMessage) throw serverError(answer);
+				if (answer.type === 'failed' && answer.code !== exitedCode) throw serverError(answer);
 			})();
 			return closing;
 		},
@@ -71,16 +82,22 @@ function entry(): [string, string[]] {
 	return [fileURLToPath(new URL('server-process-main.ts', import.meta.url)), ['--import', tsx]];
 }
 
+/** The embedded server's own output, when it runs as the app's child. */
+export function serverLogPath(dataDir: string): string {
+	return path.join(dataDir, 'server.log');
+}
+
 function send(child: ChildProcess, request: ServerRequest): void {
 	if (child.connected) child.send(request);
 }
 
 const closeTimeoutMs = 15_000;
 
-const exitMessage = 'the embedded server\'s process ended';
+/** The code of the reply a process that ended gives: expected after a close, a failure before one. */
+const exitedCode = 'ESERVEREXITED';
 
 /** The process's replies in order; a process that ends without one answers `failed`. */
-function replyQueue(child: ChildProcess): {next: () => Promise<ServerReply>} {
+function replyQueue(child: ChildProcess, logFile: string): {next: () => Promise<ServerReply>} {
 	const queued: ServerReply[] = [];
 	const waiting: Array<(reply: ServerReply) => void> = [];
 	const push = (reply: ServerReply) => {
@@ -90,7 +107,7 @@ function replyQueue(child: ChildProcess): {next: () => Promise<ServerReply>} {
 	};
 	child.on('message', (message: ServerReply) => push(message));
 	child.on('error', error => push({type: 'failed', message: error.message}));
-	child.on('exit', () => push({type: 'failed', message: exitMessage}));
+	child.on('exit', (code, signal) => push({type: 'failed', message: `the embedded server's process ended (${signal ?? `exit code ${code}`}); its output is in ${logFile}`, code: exitedCode}));
 	return {
 		next: () => {
 			const reply = queued.shift();

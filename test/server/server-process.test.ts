@@ -4,7 +4,7 @@ import {createInterface} from 'node:readline';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {createApiClient} from '../../source/api/client.js';
-import {type ProcessServer, startServerProcess} from '../../source/server/server-process.js';
+import {type ProcessServer, serverLogPath, startServerProcess} from '../../source/server/server-process.js';
 import {samplePolicy} from '../helpers/server.js';
 import {tempDir} from '../helpers/temp.js';
 
@@ -48,6 +48,31 @@ describe('the embedded server in a process of its own', () => {
 		const file = path.join(tempDir('spytui-server-process-'), 'not-a-dir');
 		fs.writeFileSync(file, 'x');
 		await expect(startServerProcess({dataDir: path.join(file, 'data'), port: 0})).rejects.toThrow(/not-a-dir/);
+	});
+
+	it('writes what it prints to server.log in its data dir (owner only), not across the app\'s terminal', async () => {
+		const dataDir = tempDir('spytui-server-process-');
+		const before = process.env['NODE_DEBUG'];
+		// Node's own debug output of the server's listen: something the process surely writes to stderr.
+		process.env['NODE_DEBUG'] = 'net';
+		try {
+			server = await startServerProcess({dataDir, port: 0});
+		} finally {
+			if (before === undefined) delete process.env['NODE_DEBUG'];
+			else process.env['NODE_DEBUG'] = before;
+		}
+		await server.close();
+		server = undefined;
+		expect(fs.readFileSync(serverLogPath(dataDir), 'utf8')).toMatch(/^NET \d+: /m);
+		expect(fs.statSync(serverLogPath(dataDir)).mode & 0o777).toBe(0o600);
+	});
+
+	it('closing a server whose process already died resolves: the app can still quit', async () => {
+		server = await startServerProcess({dataDir: tempDir('spytui-server-process-'), port: 0});
+		process.kill(server.pid, 'SIGKILL');
+		await expect.poll(() => isRunning(server!.pid), {timeout: 10_000, interval: 50}).toBe(false);
+		await server.close();
+		server = undefined;
 	});
 
 	it('closes by itself when the app that started it dies without closing it', async () => {
