@@ -1,7 +1,7 @@
 // The embedded server's process: startServer with the options the app sends,
 // then a handshake and a close request over the IPC channel. When the channel
 // goes (the app exited, even killed) the server closes and the process ends.
-import type {ServerReply, ServerRequest} from './server-messages.js';
+import type {ProcessServerOptions, ServerReply, ServerRequest} from './server-messages.js';
 import {startServer} from './start.js';
 
 process.title = 'spytui-server';
@@ -9,7 +9,7 @@ if (!process.send) throw new Error('server-process-main runs only as the app\'s 
 const reply = (message: ServerReply) => process.send?.(message);
 let close: (() => Promise<void>) | undefined;
 
-async function start(options: Extract<ServerRequest, {type: 'start'}>['options']): Promise<void> {
+async function start(options: ProcessServerOptions): Promise<void> {
 	try {
 		const server = await startServer(options);
 		close = server.close;

@@ -6,8 +6,6 @@ import {fileURLToPath, pathToFileURL} from 'node:url';
 import {ensureDataDir} from './data-dir.js';
 import type {ProcessServerOptions, ServerAddress, ServerReply, ServerRequest} from './server-messages.js';
 
-export type {ProcessServerOptions} from './server-messages.js';
-
 export type ProcessServer = ServerAddress & {pid: number; close: () => Promise<void>};
 
 /**

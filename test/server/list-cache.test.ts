@@ -22,11 +22,11 @@ const names = (body: Buffer) => (JSON.parse(body.toString('utf8')) as Array<{nam
 
 test('a cached list sees writes made by another process on the same database', () => {
 	const {org, app, command, close} = twoStores();
-	expect(app.listBody(org.uid, {}).toString()).toBe('[]');
+	expect(app.listAnswer(org.uid, {}).body.toString()).toBe('[]');
 	app.create(org.uid, samplePolicy('first'), actor);
-	expect(names(app.listBody(org.uid, {}))).toEqual(['first']);
+	expect(names(app.listAnswer(org.uid, {}).body)).toEqual(['first']);
 	command.create(org.uid, samplePolicy('second'), actor);
-	expect(names(app.listBody(org.uid, {}))).toEqual(['first', 'second']);
+	expect(names(app.listAnswer(org.uid, {}).body)).toEqual(['first', 'second']);
 	close();
 });
 
@@ -34,16 +34,16 @@ test('the list is in the order of type, then name, with filters applied, and sta
 	const {org, app, close} = twoStores();
 	for (const name of ['zeta', 'alpha', 'mid']) app.create(org.uid, samplePolicy(name), actor);
 	app.create(org.uid, {...samplePolicy('svc'), metadata: {name: 'svc', type: 'linux-service'}, spec: {...samplePolicy('svc').spec, containerSelector: undefined, serviceSelector: {cgroup: 'systemd:/system.slice/x.service'}}}, actor);
-	const all = app.listBody(org.uid, {});
+	const all = app.listAnswer(org.uid, {}).body;
 	expect(names(all)).toEqual(['alpha', 'mid', 'zeta', 'svc']);
-	expect(app.listBody(org.uid, {})).toBe(all);
-	expect(names(app.listBody(org.uid, {type: 'linux-service'}))).toEqual(['svc']);
-	expect(names(app.listBody(org.uid, {nameContains: 'ET'}))).toEqual(['zeta']);
-	expect(names(app.listBody(org.uid, {policyContains: 'system.slice'}))).toEqual(['svc']);
+	expect(app.listAnswer(org.uid, {}).body).toBe(all);
+	expect(names(app.listAnswer(org.uid, {type: 'linux-service'}).body)).toEqual(['svc']);
+	expect(names(app.listAnswer(org.uid, {nameContains: 'ET'}).body)).toEqual(['zeta']);
+	expect(names(app.listAnswer(org.uid, {policyContains: 'system.slice'}).body)).toEqual(['svc']);
 	const before = app.revision();
 	app.remove(org.uid, JSON.parse(all.toString())[0].uid as string);
 	expect(app.revision()).not.toBe(before);
-	expect(names(app.listBody(org.uid, {}))).toEqual(['mid', 'zeta', 'svc']);
+	expect(names(app.listAnswer(org.uid, {}).body)).toEqual(['mid', 'zeta', 'svc']);
 	close();
 });
 

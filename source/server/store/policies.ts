@@ -96,9 +96,6 @@ export function policyStore(db: Db) {
 		return answer;
 	}
 
-	function listBody(orgUid: string, filters: PolicyFilters): Buffer {
-		return listAnswer(orgUid, filters).body;
-	}
 
 	function queryListBody(orgUid: string, filters: PolicyFilters): Buffer {
 		const {table, where, parameters, order} = listQuery(orgUid, filters);
@@ -179,7 +176,7 @@ export function policyStore(db: Db) {
 		})();
 	}
 
-	return {get, listAnswer, listBody, forEachOfType, revision, create, update, remove};
+	return {get, listAnswer, forEachOfType, revision, create, update, remove};
 }
 
 export type PolicyStore = ReturnType<typeof policyStore>;
