@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import {build} from 'esbuild';
 import {inkMeasurePatch} from './ink-measure-patch.js';
 import {inkOutputPatch} from './ink-output-patch.js';
+import {stringWidthPatch} from './string-width-patch.js';
 import {yogaWasmPatch} from './yoga-wasm-patch.js';
 
 /**
@@ -34,7 +35,7 @@ await build({
 	// ink's devtools integration imports an optional peer that is never installed.
 	alias: {'react-devtools-core': './scripts/react-devtools-stub.ts'},
 	define: {'process.env.NODE_ENV': '"production"'},
-	plugins: [inkOutputPatch, inkMeasurePatch, yogaWasmPatch],
+	plugins: [inkOutputPatch, inkMeasurePatch, stringWidthPatch, yogaWasmPatch],
 	// CommonJS dependencies (react, js-yaml) call require; ESM output has none of its own.
 	banner: {js: "import {createRequire as __createRequire} from 'node:module'; const require = __createRequire(import.meta.url);"},
 });

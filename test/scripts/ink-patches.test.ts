@@ -1,19 +1,17 @@
 import path from 'node:path';
 import {pathToFileURL} from 'node:url';
-import {build, type Plugin} from 'esbuild';
+import type {Plugin} from 'esbuild';
 import fc from 'fast-check';
 import {describe, expect, test} from 'vitest';
 import {inkMeasurePatch, measureGenerationSize} from '../../scripts/ink-measure-patch.js';
 import {inkOutputPatch} from '../../scripts/ink-output-patch.js';
-import {tempDir} from '../helpers/temp.js';
+import {patchedModule} from '../helpers/patched-module.js';
 
 const inkBuild = path.resolve('node_modules/ink/build');
 
-/** One of Ink's modules as the bundle ships it: built through the patch, to a file of its own, and imported. */
+/** One of Ink's modules as the bundle ships it. */
 async function patched<T>(module: string, plugin: Plugin): Promise<T> {
-	const outfile = path.join(tempDir('spytui-ink-patch-'), `${path.basename(module, '.js')}.mjs`);
-	await build({entryPoints: [path.join(inkBuild, module)], outfile, bundle: true, platform: 'node', format: 'esm', plugins: [plugin], logLevel: 'silent'});
-	return (await import(pathToFileURL(outfile).href)) as T;
+	return patchedModule<T>(path.join(inkBuild, module), plugin);
 }
 
 type OutputClass = new (size: {width: number; height: number}) => {write: (x: number, y: number, text: string, options: {transformers: []}) => void; get: () => {output: string; height: number}};
