@@ -11,19 +11,24 @@ import {type SourceEdit, sourcePatch} from './source-patch.js';
  * blank cell. The tokenizer builds each cell by spreading its token, which
  * gives every cell a shape of its own in V8; cached cells are rebuilt with
  * fixed fields, which a log of new lines showed to be most of the memory.
+ * Lines of narrow characters skip the tokenizer: they are read by
+ * source/tui/ink-patch/styled-cells.ts into shared cells.
  * Rows of cells become text through source/tui/ink-patch/styled-row.ts,
  * which diffs styles only where they change. Output's results are
  * unchanged: the cached values are only read.
  */
 const styledRow = path.resolve(import.meta.dirname, '../source/tui/ink-patch/styled-row.ts');
+const styledCells = path.resolve(import.meta.dirname, '../source/tui/ink-patch/styled-cells.ts');
 
 const edits: SourceEdit[] = [
 	{
 		find: "import { styledCharsFromTokens, styledCharsToString, tokenize, } from '@alcalzone/ansi-tokenize';",
 		replace: [
-			"import { ansiCodesToString, diffAnsiCodes, styledCharsFromTokens, tokenize, } from '@alcalzone/ansi-tokenize';",
+			"import { ansiCodesToString, diffAnsiCodes, reduceAnsiCodesIncremental, styledCharsFromTokens, tokenize, } from '@alcalzone/ansi-tokenize';",
 			`import { styledRowWriter } from ${JSON.stringify(styledRow)};`,
+			`import { styledCellsReader } from ${JSON.stringify(styledCells)};`,
 			'const styledCharsToString = styledRowWriter({ diffAnsiCodes, ansiCodesToString });',
+			'const readStyledCells = styledCellsReader({ tokenize, reduceAnsiCodesIncremental });',
 		].join('\n'),
 	},
 	{
@@ -42,7 +47,7 @@ const edits: SourceEdit[] = [
 	{find: 'caches = new OutputCaches();', replace: 'caches = frameCaches();'},
 	{
 		find: 'cached = styledCharsFromTokens(tokenize(line));',
-		replace: 'cached = styledCharsFromTokens(tokenize(line)).map(cell => ({ type: cell.type, value: cell.value, fullWidth: cell.fullWidth, styles: cell.styles }));',
+		replace: 'cached = readStyledCells(line) ?? styledCharsFromTokens(tokenize(line)).map(cell => ({ type: cell.type, value: cell.value, fullWidth: cell.fullWidth, styles: cell.styles }));',
 	},
 	{
 		find: "row.push({\n                    type: 'char',\n                    value: ' ',\n                    fullWidth: false,\n                    styles: [],\n                });",

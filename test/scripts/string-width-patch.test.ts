@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import stringWidth from 'string-width';
 import {describe, expect, test} from 'vitest';
-import {narrowRanges, stringWidthPatch} from '../../scripts/string-width-patch.js';
+import {stringWidthPatch} from '../../scripts/string-width-patch.js';
+import {narrowRanges} from '../../source/tui/ink-patch/narrow.js';
 import {patchedModule} from '../helpers/patched-module.js';
 
 type StringWidth = (text: string, options?: {ambiguousIsNarrow?: boolean; countAnsiEscapeCodes?: boolean}) => number;
