@@ -14,8 +14,8 @@ import {yogaWasmPatch} from './yoga-wasm-patch.js';
 fs.rmSync('bundle', {recursive: true, force: true});
 
 await build({
-	// The embedded server's process is an entry of its own; source/server/server-process.ts finds it beside chunks/.
-	entryPoints: {cli: 'cli.tsx', 'server-process': 'source/server/server-process-main.ts'},
+	// The embedded server's process and the log tail's thread are entries of their own; server-process.ts and tail-thread.ts find them beside chunks/.
+	entryPoints: {cli: 'cli.tsx', 'server-process': 'source/server/server-process-main.ts', 'tail-worker': 'source/tui/logs/tail-worker-main.ts'},
 	outdir: 'bundle',
 	outExtension: {'.js': '.mjs'},
 	// The full-screen app (ink, React) is a chunk of its own: commands never load it.

@@ -31,19 +31,33 @@ export type PolicyQuery = {
 
 export type ApiClient = ReturnType<typeof createApiClient>;
 
+/**
+ * What a client was made from, and the org uid once it has resolved it:
+ * another thread makes the same client from it, without asking for the org
+ * again. It holds the API key: never print it.
+ */
+export type ApiConnection = {target: ApiTarget; options: HttpOptions; orgUid?: string};
+
 /** What one ingest request stored: new deviations only, and the log events written. */
 export type IngestSummary = {fingerprints: number; deviations: number; events: number};
 
 /** The Spyderbat API, real or embedded: nothing above this knows which. */
-export function createApiClient(target: ApiTarget, options: HttpOptions = {}) {
+export function createApiClient(target: ApiTarget, options: HttpOptions = {}, known: {orgUid?: string} = {}) {
 	const http = createHttp(target.apiUrl, target.apiKey, options);
-	let orgUid: Promise<string> | undefined;
+	let resolvedOrg = known.orgUid;
+	let orgUid: Promise<string> | undefined = resolvedOrg === undefined ? undefined : Promise.resolve(resolvedOrg);
 
 	const org = () => {
-		orgUid ??= resolveOrg(http, target).catch((error: unknown) => {
-			orgUid = undefined;
-			throw error;
-		});
+		orgUid ??= resolveOrg(http, target).then(
+			uid => {
+				resolvedOrg = uid;
+				return uid;
+			},
+			(error: unknown) => {
+				orgUid = undefined;
+				throw error;
+			},
+		);
 		return orgUid;
 	};
 	const policiesPath = async (suffix = '') => `api/v1/org/${await org()}/analyticspolicy/${suffix}`;
@@ -52,6 +66,7 @@ export function createApiClient(target: ApiTarget, options: HttpOptions = {}) {
 	return {
 		apiUrl: target.apiUrl,
 		org,
+		connection: (): ApiConnection => ({target, options, ...(resolvedOrg === undefined ? {} : {orgUid: resolvedOrg})}),
 
 		/**
 		 * The policies. The app lists every few seconds, and for a large org the

@@ -21,6 +21,9 @@ import {colorAllowed, createTheme, ThemeContext} from './theme.js';
  */
 const heapGrowingPercent = 50;
 
+/** Ink's render throttle: at most this many frames a second, so at most about 8 ms between a key and its frame. */
+const keyFrameFps = 120;
+
 /** Signals that should close the app the way `q` does, restoring the terminal. */
 const closingSignals = ['SIGTERM', 'SIGHUP', 'SIGINT'] as const;
 
@@ -52,6 +55,8 @@ export async function startTui(options: TuiOptions, io: CommandIo): Promise<numb
 			stderr: io.stderr as NodeJS.WriteStream,
 			// Ctrl-C is a keymap binding, so it quits through the same path as q.
 			exitOnCtrlC: false,
+			// The log tail batches its own updates to at most 30 a second; Ink's throttle on top of that only held a key's frame back behind the last one, by up to 33 ms.
+			maxFps: keyFrameFps,
 		});
 		let closed = false;
 		const exited = instance.waitUntilExit().finally(() => {

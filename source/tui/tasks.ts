@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import {ApiRequestError} from '../api/errors.js';
+import {errorText} from './error-text.js';
 import type {PolicyDocument} from '../api/policy-records.js';
 import type {Backend} from '../operations/backend.js';
 import {deviationPair, versionPair} from '../operations/diff-sources.js';
@@ -92,15 +93,6 @@ async function apply(task: Extract<Task, {kind: 'apply'}>, backend: Backend): Pr
 
 export function backendInfo(backend: Backend): BackendInfo {
 	return {kind: backend.kind, label: backend.label, organization: backend.organization, ...(backend.contextName === undefined ? {} : {contextName: backend.contextName})};
-}
-
-/** One line for the flash: the API's own words, with the field it names when the words do not. */
-export function errorText(error: unknown): string {
-	if (error instanceof ApiRequestError) {
-		const field = error.details.field;
-		return field && !error.message.includes(field) ? `${error.message} (field ${field})` : error.message;
-	}
-	return error instanceof Error ? error.message : String(error);
 }
 
 /** `NAME.yaml` in `folder`, or `NAME-2.yaml` and so on: an existing file is never overwritten. */

@@ -25,7 +25,16 @@ export type PtyOptions = {env: NodeJS.ProcessEnv; cwd: string; size?: {columns: 
 export class PtyApp {
 	private readonly child: ChildProcessWithoutNullStreams;
 	private readonly spawnedAt = performance.now();
-	private output = '';
+	/**
+	 * What the app wrote, in the chunks it arrived in. One string grown with
+	 * += is a rope that every slice flattens whole: after a minute of a log
+	 * tail, each check of a few new bytes copied megabytes, and the bench's
+	 * own delay showed up as the app's latency.
+	 */
+	private readonly chunks: string[] = [];
+	/** Offset of each chunk in the whole output. */
+	private readonly starts: number[] = [];
+	private length = 0;
 	private waiter: (() => void) | undefined;
 	private readonly exited: Promise<void>;
 
@@ -33,7 +42,10 @@ export class PtyApp {
 		const sized = options.size ? `stty cols ${options.size.columns} rows ${options.size.rows}; ${command}` : command;
 		this.child = spawn('script', ['-qec', sized, '/dev/null'], {env: options.env, cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe']});
 		this.child.stdout.on('data', (chunk: Buffer) => {
-			this.output += chunk.toString('utf8');
+			const text = chunk.toString('utf8');
+			this.starts.push(this.length);
+			this.chunks.push(text);
+			this.length += text.length;
 			this.waiter?.();
 		});
 		this.exited = new Promise(resolve => {
@@ -46,7 +58,7 @@ export class PtyApp {
 
 	/** Everything written so far, escape sequences removed. */
 	screenText(from = 0): string {
-		return stripVTControlCharacters(this.output.slice(from));
+		return stripVTControlCharacters(this.outputFrom(from));
 	}
 
 	/** Milliseconds since spawn, the clock waitFor answers in. */
@@ -56,17 +68,25 @@ export class PtyApp {
 
 	/** Where the output is now: later reads and waits can start here. */
 	get offset(): number {
-		return this.output.length;
+		return this.length;
+	}
+
+	/** The raw output from offset `from`, joining only the chunks it spans. */
+	private outputFrom(from: number): string {
+		let index = this.chunks.length - 1;
+		while (index > 0 && this.starts[index]! > from) index--;
+		if (index < 0) return '';
+		return this.chunks.slice(index).join('').slice(from - this.starts[index]!);
 	}
 
 	/** The last frame written, as text. */
 	lastFrame(): string {
-		return this.screenText(Math.max(0, this.output.lastIndexOf(frameStart)));
+		return this.screenText(Math.max(0, this.outputFrom(0).lastIndexOf(frameStart)));
 	}
 
 	/** Frames written since offset `from`, counted by their marks: a streaming log writes all the time. */
 	frames(from = 0): number {
-		return this.output.slice(from).split(frameStart).length - 1;
+		return this.outputFrom(from).split(frameStart).length - 1;
 	}
 
 	/** Types keys without waiting for an answer. */
@@ -97,18 +117,18 @@ export class PtyApp {
 	async settle(quietMs: number, timeoutMs = 10_000): Promise<void> {
 		const deadline = performance.now() + timeoutMs;
 		for (;;) {
-			const length = this.output.length;
+			const length = this.length;
 			await new Promise(resolve => {
 				setTimeout(resolve, quietMs);
 			});
-			if (this.output.length === length) return;
+			if (this.length === length) return;
 			if (performance.now() > deadline) throw new Error(`the app kept writing for ${timeoutMs} ms`);
 		}
 	}
 
 	/** Types `key` and returns the milliseconds until the app writes visible text again: its next frame. */
 	async press(key: string, timeoutMs = 5000): Promise<number> {
-		const from = this.output.length;
+		const from = this.length;
 		const pressedAt = performance.now();
 		this.child.stdin.write(key);
 		const frameAt = await this.waitFor(text => /\S/.test(text), `a frame after pressing ${JSON.stringify(key)}`, timeoutMs, from);

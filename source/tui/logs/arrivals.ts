@@ -1,11 +1,10 @@
-import type {PolicyLogEvent} from '../../api/search-records.js';
-import {entryOf, entryText} from './entry.js';
+import {entryOf, entryText, type TailEvent} from './entry.js';
 import {append} from './ring.js';
 import type {LogsState} from './state.js';
 import {extendFilter} from './visible.js';
 
 /** New events into the panel: onto the ring while following, held (and counted) while paused. */
-export function withArrivals(logs: LogsState, events: readonly PolicyLogEvent[]): LogsState {
+export function withArrivals(logs: LogsState, events: readonly TailEvent[]): LogsState {
 	if (events.length === 0) return logs;
 	const base = logs.ring.total + (logs.held?.ring.total ?? 0);
 	const entries = events.map((event, index) => entryOf(event, base + index));

@@ -19,18 +19,33 @@ export type LogEntry = {
 	json: string;
 };
 
-export function entryOf(event: PolicyLogEvent, seq: number): LogEntry {
-	const policyUid = shared(textField(event['policy_uid']) ?? '');
-	const policyName = shared(textField(event['policy_name']) ?? (policyUid || 'unknown policy'));
+/** An event as the tail hands it over, before the panel numbers it. The tail's thread makes these. */
+export type TailEvent = Omit<LogEntry, 'seq'>;
+
+export function tailEventOf(event: PolicyLogEvent): TailEvent {
+	const policyUid = textField(event['policy_uid']) ?? '';
+	return {
+		time: event.time,
+		policyUid,
+		policyName: textField(event['policy_name']) ?? (policyUid || 'unknown policy'),
+		kind: kindOf(event['schema']),
+		severity: textField(event['severity']) ?? '-',
+		message: event.message,
+		json: JSON.stringify(event),
+	};
+}
+
+/** A handed-over event as the panel keeps it: numbered, its repeated names shared. */
+export function entryOf(event: TailEvent, seq: number): LogEntry {
 	return {
 		seq,
 		time: event.time,
-		policyUid,
-		policyName,
-		kind: kindOf(event['schema']),
-		severity: shared(textField(event['severity']) ?? '-'),
+		policyUid: shared(event.policyUid),
+		policyName: shared(event.policyName),
+		kind: shared(event.kind),
+		severity: shared(event.severity),
 		message: event.message,
-		json: JSON.stringify(event),
+		json: event.json,
 	};
 }
 
@@ -58,7 +73,7 @@ function shared(text: string): string {
 /** `event_log:guardian_flag:1.0.0` → `flag`. */
 function kindOf(schema: unknown): string {
 	const subtype = typeof schema === 'string' ? schema.split(':')[1] : undefined;
-	return shared(subtype ? subtype.replace(/^guardian_/, '') : 'event');
+	return subtype ? subtype.replace(/^guardian_/, '') : 'event';
 }
 
 function textField(value: unknown): string | undefined {

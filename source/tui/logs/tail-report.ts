@@ -1,7 +1,7 @@
-import type {PolicyLogEvent} from '../../api/search-records.js';
+import type {TailEvent} from './entry.js';
 
 /** What the tail has to say since the panel last heard from it: new events, whether a read worked, and the latest failure after it. */
-export type TailReport = {events: PolicyLogEvent[]; read: boolean; retry?: {failures: number; message: string}};
+export type TailReport = {events: TailEvent[]; read: boolean; retry?: {failures: number; message: string}};
 
 export function mergeReports(pending: TailReport | undefined, next: TailReport): TailReport {
 	if (!pending) return next;

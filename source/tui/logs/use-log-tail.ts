@@ -2,13 +2,13 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import {useEffect} from 'react';
 import type {ApiClient} from '../../api/client.js';
-import {followLogs} from '../../operations/logs.js';
 import {findOnePolicy} from '../../operations/policies.js';
 import {writeFileAtomic} from '../../policy/atomic-write.js';
-import {errorText} from '../tasks.js';
+import {errorText} from '../error-text.js';
 import {createBatcher} from './batcher.js';
 import type {LogsAction, LogsState, SaveRequest} from './state.js';
 import {mergeReports, type TailReport} from './tail-report.js';
+import {followInThread} from './tail-thread.js';
 import {windowAt} from './windows.js';
 
 /** At most 30 updates a second reach the panel, whatever the rate of events. */
@@ -24,7 +24,7 @@ export type LogTailOptions = {
 /**
  * The logs panel's effects: the live tail of its request through the API
  * (with `spytui logs -f`'s iterator semantics, retrying by itself while the
- * API is away), and writing the file ctrl+s asks for. `connection` changes
+ * API is away, on the tail's own thread), and writing the file ctrl+s asks for. `connection` changes
  * when the API does, which starts the tail again on the new one.
  */
 export function useLogTail(logs: LogsState | undefined, client: () => ApiClient | undefined, connection: unknown, dispatch: (action: LogsAction) => void, options: LogTailOptions): void {
@@ -41,35 +41,38 @@ export function useLogTail(logs: LogsState | undefined, client: () => ApiClient 
 				dispatch({type: 'logs', kind: 'read', request, ...report});
 			},
 		});
-		const stop = (error: unknown) => {
-			if (!controller.signal.aborted) dispatch({type: 'logs', kind: 'stopped', request, message: errorText(error)});
+		const stop = (message: string) => {
+			if (!controller.signal.aborted) dispatch({type: 'logs', kind: 'stopped', request, message});
 		};
+		let stopTail: (() => void) | undefined;
 		const {target} = request;
 		if (target.kind === 'lookup') {
-			findOnePolicy(api, target.query).then(policy => {
-				if (!controller.signal.aborted) dispatch({type: 'logs', kind: 'found', request, uid: policy.uid, name: policy.name});
-			}, stop);
+			findOnePolicy(api, target.query).then(
+				policy => {
+					if (!controller.signal.aborted) dispatch({type: 'logs', kind: 'found', request, uid: policy.uid, name: policy.name});
+				},
+				(error: unknown) => stop(errorText(error)),
+			);
 		} else {
 			const window = windowAt(request.window);
-			followLogs(api, {
-				...(target.kind === 'policy' ? {policyUid: target.uid} : {}),
-				startTime: Date.now() / 1000 - window.seconds,
-				...(window.tail === undefined ? {} : {tail: window.tail}),
-				pollMs,
-				signal: controller.signal,
-				onEvents: events => {
-					batcher.add({events, read: true});
+			stopTail = followInThread(
+				api.connection(),
+				{
+					...(target.kind === 'policy' ? {policyUid: target.uid} : {}),
+					startTime: Date.now() / 1000 - window.seconds,
+					...(window.tail === undefined ? {} : {tail: window.tail}),
+					pollMs,
 				},
-				onRead: () => {
-					batcher.add({events: [], read: true});
+				{
+					onRead: events => batcher.add({events, read: true}),
+					onRetry: (failures, message) => batcher.add({events: [], read: false, retry: {failures, message}}),
+					onStopped: stop,
 				},
-				onRetry: (error, failures) => {
-					batcher.add({events: [], read: false, retry: {failures, message: error.message}});
-				},
-			}).catch(stop);
+			);
 		}
 		return () => {
 			controller.abort();
+			stopTail?.();
 			batcher.close();
 		};
 	}, [request, client, connection, dispatch, pollMs]);

@@ -3,6 +3,7 @@ import type {ServerPolicy} from '../../../source/api/policy-records.js';
 import {resolveKey} from '../../../source/tui/dispatch.js';
 import {hintsFor} from '../../../source/tui/hints.js';
 import {pressOf} from '../../../source/tui/keys.js';
+import {tailEventOf} from '../../../source/tui/logs/entry.js';
 import {logsGeometry} from '../../../source/tui/logs/layout.js';
 import {panelView} from '../../../source/tui/logs/panel-view.js';
 import {initialState, reducer, type State} from '../../../source/tui/store.js';
@@ -126,7 +127,7 @@ describe('windows, answers and saving', () => {
 		const state = stateWithLogs(someEvents(2));
 		const old = state.logs!.request;
 		const next = press(state, '5');
-		expect(reducer(next, {type: 'logs', kind: 'read', request: old, events: someEvents(1, 9), read: true})).toBe(next);
+		expect(reducer(next, {type: 'logs', kind: 'read', request: old, events: someEvents(1, 9).map(tailEventOf), read: true})).toBe(next);
 	});
 
 	test('a failing read shows its retry count until a read works again; a failure that waiting will not fix stops the tail', () => {

@@ -1,0 +1,64 @@
+// The log tail's thread: reads through its own API client, as `spytui logs -f`
+// does, and hands the panel its events already reduced to the few strings a
+// line shows. The HTTP traffic, the JSON (each event is parsed twice: its page,
+// then its full_json) and their garbage stay off the thread that draws frames.
+import {parentPort} from 'node:worker_threads';
+import {type ApiClient, type ApiConnection, createApiClient} from '../../api/client.js';
+import {followLogs} from '../../operations/logs.js';
+import {errorText} from '../error-text.js';
+import {type TailEvent, tailEventOf} from './entry.js';
+import type {TailCommand, TailNews} from './tail-messages.js';
+
+if (!parentPort) throw new Error('tail-worker-main runs only as the log tail\'s thread (see tail-thread.ts)');
+const port = parentPort;
+const tell = (news: TailNews) => port.postMessage(news);
+const follows = new Map<number, AbortController>();
+/** One client per API, so that a new window or target does not resolve the org again. */
+const clients = new Map<string, ApiClient>();
+
+function clientFor(connection: ApiConnection): ApiClient {
+	const key = JSON.stringify(connection);
+	let client = clients.get(key);
+	if (!client) {
+		client = createApiClient(connection.target, connection.options, {orgUid: connection.orgUid});
+		clients.set(key, client);
+	}
+	return client;
+}
+
+port.on('message', (command: TailCommand) => {
+	if (command.type === 'stop') {
+		follows.get(command.id)?.abort();
+		follows.delete(command.id);
+		return;
+	}
+	const {id, follow} = command;
+	const controller = new AbortController();
+	follows.set(id, controller);
+	// followLogs reports a read, then (in the same turn) its events: both go in one message.
+	let read: TailEvent[] | undefined;
+	followLogs(clientFor(command.connection), {
+		...follow,
+		signal: controller.signal,
+		onRead: () => {
+			const events: TailEvent[] = [];
+			read = events;
+			queueMicrotask(() => {
+				read = undefined;
+				tell({type: 'read', id, events});
+			});
+		},
+		onEvents: events => {
+			const handed = events.map(tailEventOf);
+			if (read) read.push(...handed);
+			else tell({type: 'read', id, events: handed});
+		},
+		onRetry: (error, failures) => tell({type: 'retry', id, failures, message: error.message}),
+	}).then(
+		() => follows.delete(id),
+		(error: unknown) => {
+			follows.delete(id);
+			if (!controller.signal.aborted) tell({type: 'stopped', id, message: errorText(error)});
+		},
+	);
+});
