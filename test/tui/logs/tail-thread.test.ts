@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {createApiClient} from '../../../source/api/client.js';
 import type {PolicyDocument} from '../../../source/api/policy-records.js';
@@ -63,6 +64,23 @@ describe('the log tail\'s thread', () => {
 			const readsThen = seen.reads();
 			await seen.until(() => seen.reads() > readsThen + 3);
 			expect(seen.events.map(event => event.message)).toEqual(['first', 'second']);
+		} finally {
+			stop();
+		}
+	});
+
+	test.runIf(process.platform === 'linux')('its thread runs behind the one that answers keys (nice 10)', async () => {
+		const seen = recorder();
+		const stop = followInThread(server.client.connection(), {policyUid: uid, startTime: Date.now() / 1000, pollMs: 20}, seen.handlers);
+		try {
+			await seen.until(() => seen.reads() > 0);
+			const niceness = fs.readdirSync('/proc/self/task').map(thread => {
+				const stat = fs.readFileSync(`/proc/self/task/${thread}/stat`, 'utf8');
+				// Field 19, counted after the command name, which may hold spaces.
+				return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+			});
+			expect(niceness).toContain(10);
+			expect(niceness).toContain(0);
 		} finally {
 			stop();
 		}
