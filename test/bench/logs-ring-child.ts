@@ -3,7 +3,7 @@
 // batches the tail hands over, laying out the visible rows after each as a frame would.
 // Usage: node --expose-gc --import tsx test/bench/logs-ring-child.ts
 import type {PolicyLogEvent} from '../../source/api/search-records.js';
-import {tailEventOf} from '../../source/tui/logs/entry.js';
+import {tailBatchOf} from '../../source/tui/logs/entry.js';
 import {logsGeometry} from '../../source/tui/logs/layout.js';
 import {panelView} from '../../source/tui/logs/panel-view.js';
 import {openedLogs} from '../../source/tui/logs/state.js';
@@ -45,7 +45,7 @@ let state: State = initialState({columns: 160, rows: 48}, {origin: {kind: 'api',
 let rssAt100k = 0;
 for (let sent = 0; sent < 1_000_000; sent += batchSize) {
 	const events = Array.from({length: batchSize}, (_, index) => event(sent + index));
-	state = reducer(state, {type: 'logs', kind: 'read', request: state.logs!.request, events: events.map(tailEventOf), read: true});
+	state = reducer(state, {type: 'logs', kind: 'read', request: state.logs!.request, batches: [tailBatchOf(events)], read: true});
 	panelView(state.logs!, logsGeometry(state));
 	if (sent + batchSize === 100_000) rssAt100k = gcRss();
 }

@@ -1,10 +1,10 @@
 import type {PolicyLogEvent} from '../../api/search-records.js';
 
 /**
- * A log event as the panel holds it: the fields its line shows, and the
- * record as JSON text for Enter. At thousands of events a second the ring is
- * what the garbage collector walks, so each event is a few flat strings
- * rather than the object graph JSON.parse made of it.
+ * A log event as the panel holds it: the fields its line shows, and where its
+ * record's JSON text is, for Enter. At thousands of events a second the ring
+ * is what the garbage collector walks, so an entry is a few references and
+ * numbers: its message and JSON are slices of the one text its read came in.
  */
 export type LogEntry = {
 	/** Position in the stream since the panel (re)started reading: stable while older entries fall out. */
@@ -16,37 +16,93 @@ export type LogEntry = {
 	kind: string;
 	severity: string;
 	message: string;
-	json: string;
+	/** The text of the read this event came in; its JSON is `source.slice(jsonStart, jsonEnd)`. */
+	source: string;
+	jsonStart: number;
+	jsonEnd: number;
 };
 
-/** An event as the tail hands it over, before the panel numbers it. The tail's thread makes these. */
-export type TailEvent = Omit<LogEntry, 'seq'>;
+/**
+ * A read's events as the tail's thread hands them over. Columns, not objects:
+ * every message and JSON text back to back in one string, the names each
+ * event repeats once each, and seven numbers an event. Passing it between
+ * threads copies a string and an array of numbers, and the panel's entries
+ * slice the string instead of holding thousands of strings of their own.
+ */
+export type TailBatch = {
+	text: string;
+	/** Policy uids and names, kinds and severities. */
+	words: string[];
+	/** Per event: time, uid, name, kind and severity (as word numbers), then where its message ends and where its JSON ends. Each starts where the one before ends. */
+	fields: Float64Array;
+};
 
-export function tailEventOf(event: PolicyLogEvent): TailEvent {
-	const policyUid = textField(event['policy_uid']) ?? '';
-	return {
-		time: event.time,
-		policyUid,
-		policyName: textField(event['policy_name']) ?? (policyUid || 'unknown policy'),
-		kind: kindOf(event['schema']),
-		severity: textField(event['severity']) ?? '-',
-		message: event.message,
-		json: JSON.stringify(event),
+const fieldCount = 7;
+
+export function tailBatchOf(events: readonly PolicyLogEvent[]): TailBatch {
+	const words: string[] = [];
+	const wordNumbers = new Map<string, number>();
+	const word = (text: string): number => {
+		let number = wordNumbers.get(text);
+		if (number === undefined) {
+			number = words.length;
+			words.push(text);
+			wordNumbers.set(text, number);
+		}
+		return number;
 	};
+	const parts: string[] = [];
+	const fields = new Float64Array(events.length * fieldCount);
+	let offset = 0;
+	events.forEach((event, index) => {
+		const policyUid = textField(event['policy_uid']) ?? '';
+		const json = JSON.stringify(event);
+		parts.push(event.message, json);
+		const at = index * fieldCount;
+		fields[at] = event.time;
+		fields[at + 1] = word(policyUid);
+		fields[at + 2] = word(textField(event['policy_name']) ?? (policyUid || 'unknown policy'));
+		fields[at + 3] = word(kindOf(event['schema']));
+		fields[at + 4] = word(textField(event['severity']) ?? '-');
+		offset += event.message.length;
+		fields[at + 5] = offset;
+		offset += json.length;
+		fields[at + 6] = offset;
+	});
+	return {text: parts.join(''), words, fields};
 }
 
-/** A handed-over event as the panel keeps it: numbered, its repeated names shared. */
-export function entryOf(event: TailEvent, seq: number): LogEntry {
-	return {
-		seq,
-		time: event.time,
-		policyUid: shared(event.policyUid),
-		policyName: shared(event.policyName),
-		kind: shared(event.kind),
-		severity: shared(event.severity),
-		message: event.message,
-		json: event.json,
-	};
+/** How many events a batch holds. */
+export function batchSize(batch: TailBatch): number {
+	return batch.fields.length / fieldCount;
+}
+
+/** A batch's events as the panel keeps them, numbered from `firstSeq`, their repeated names shared. */
+export function entriesOf(batch: TailBatch, firstSeq: number): LogEntry[] {
+	const {text, fields} = batch;
+	const words = batch.words.map(shared);
+	const entries: LogEntry[] = [];
+	for (let index = 0, at = 0; at < fields.length; index++, at += fieldCount) {
+		const messageStart = at === 0 ? 0 : fields[at - 1]!;
+		entries.push({
+			seq: firstSeq + index,
+			time: fields[at]!,
+			policyUid: words[fields[at + 1]!]!,
+			policyName: words[fields[at + 2]!]!,
+			kind: words[fields[at + 3]!]!,
+			severity: words[fields[at + 4]!]!,
+			message: text.slice(messageStart, fields[at + 5]),
+			source: text,
+			jsonStart: fields[at + 5]!,
+			jsonEnd: fields[at + 6]!,
+		});
+	}
+	return entries;
+}
+
+/** The event's record, as JSON text. */
+export function entryJson(entry: LogEntry): string {
+	return entry.source.slice(entry.jsonStart, entry.jsonEnd);
 }
 
 /** What `&` and `/` match: the line as it reads with its timestamp. Made when asked, not kept. */

@@ -1,5 +1,5 @@
 import {span, type Span} from '../tone.js';
-import type {LogEntry} from './entry.js';
+import {entryJson, type LogEntry} from './entry.js';
 
 const cache = new WeakMap<object, Span[][]>();
 
@@ -7,7 +7,7 @@ const cache = new WeakMap<object, Span[][]>();
 export function eventJson(entry: LogEntry): Span[][] {
 	let lines = cache.get(entry);
 	if (!lines) {
-		lines = jsonLines(JSON.parse(entry.json) as object);
+		lines = jsonLines(JSON.parse(entryJson(entry)) as object);
 		cache.set(entry, lines);
 	}
 	return lines;

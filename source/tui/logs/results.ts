@@ -38,7 +38,7 @@ export function logsResult(state: State, action: LogsAction): State {
 
 /** Events, and how the reads went: a read that worked means the window is read and the API is back; a failure after it is shown. */
 function readInto(logs: LogsState, action: Extract<LogsAction, {kind: 'read'}>): LogsState {
-	let next = withArrivals(logs, action.events);
+	let next = withArrivals(logs, action.batches);
 	if (action.read && (next.phase !== 'live' || next.retry)) {
 		const {retry: _recovered, ...rest} = next;
 		next = {...rest, phase: 'live'};

@@ -1,4 +1,4 @@
-import type {LogEntry, TailEvent} from './entry.js';
+import type {LogEntry, TailBatch} from './entry.js';
 import type {Pattern} from './pattern.js';
 import {emptyRing, type Ring} from './ring.js';
 import type {Anchor} from './view.js';
@@ -49,7 +49,7 @@ export type LogsState = {
 /** Answers from the tail and from saving. Each names the request it answers, so that an answer for an older run is dropped. */
 export type LogsAction =
 	| {type: 'logs'; kind: 'found'; request: TailRequest; uid: string; name: string}
-	| {type: 'logs'; kind: 'read'; request: TailRequest; events: TailEvent[]; read: boolean; retry?: {failures: number; message: string}}
+	| {type: 'logs'; kind: 'read'; request: TailRequest; batches: TailBatch[]; read: boolean; retry?: {failures: number; message: string}}
 	| {type: 'logs'; kind: 'stopped'; request: TailRequest; message: string}
 	| {type: 'logs'; kind: 'saved'; save: SaveRequest; file: string}
 	| {type: 'logs'; kind: 'save-failed'; save: SaveRequest; message: string};

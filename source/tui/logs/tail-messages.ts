@@ -1,5 +1,5 @@
 import type {ApiConnection} from '../../api/client.js';
-import type {TailEvent} from './entry.js';
+import type {TailBatch} from './entry.js';
 
 /** What the tail reads: `spytui logs -f`'s options, less the callbacks. */
 export type TailFollow = {policyUid?: string; startTime: number; tail?: number; pollMs: number};
@@ -12,6 +12,6 @@ export type TailCommand = {type: 'follow'; id: number; connection: ApiConnection
  * the read done before its events.
  */
 export type TailNews =
-	| {type: 'read'; id: number; events: TailEvent[]}
+	| {type: 'read'; id: number; batch: TailBatch}
 	| {type: 'retry'; id: number; failures: number; message: string}
 	| {type: 'stopped'; id: number; message: string};

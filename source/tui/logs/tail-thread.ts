@@ -3,12 +3,12 @@ import path from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {Worker, type WorkerOptions} from 'node:worker_threads';
 import type {ApiConnection} from '../../api/client.js';
-import type {TailEvent} from './entry.js';
+import type {TailBatch} from './entry.js';
 import type {TailCommand, TailFollow, TailNews} from './tail-messages.js';
 
 export type TailHandlers = {
 	/** A read worked: its new events, if any. */
-	onRead: (events: TailEvent[]) => void;
+	onRead: (batch: TailBatch) => void;
 	/** A read failed on the network or the server; the tail retries by itself. */
 	onRetry: (failures: number, message: string) => void;
 	/** The tail gave up: a failure not worth retrying, or its thread died. */
@@ -51,7 +51,7 @@ function startThread(): TailThread {
 	worker.on('message', (news: TailNews) => {
 		const handlers = started.follows.get(news.id);
 		if (!handlers) return;
-		if (news.type === 'read') handlers.onRead(news.events);
+		if (news.type === 'read') handlers.onRead(news.batch);
 		else if (news.type === 'retry') handlers.onRetry(news.failures, news.message);
 		else {
 			started.follows.delete(news.id);

@@ -5,8 +5,9 @@
 import {parentPort} from 'node:worker_threads';
 import {type ApiClient, type ApiConnection, createApiClient} from '../../api/client.js';
 import {followLogs} from '../../operations/logs.js';
+import type {PolicyLogEvent} from '../../api/search-records.js';
 import {errorText} from '../error-text.js';
-import {type TailEvent, tailEventOf} from './entry.js';
+import {tailBatchOf} from './entry.js';
 import type {TailCommand, TailNews} from './tail-messages.js';
 import {lowerThreadPriority} from './thread-priority.js';
 
@@ -42,22 +43,21 @@ port.on('message', (command: TailCommand) => {
 	const controller = new AbortController();
 	follows.set(id, controller);
 	// followLogs reports a read, then (in the same turn) its events: both go in one message.
-	let read: TailEvent[] | undefined;
+	let read: PolicyLogEvent[] | undefined;
 	followLogs(clientFor(command.connection), {
 		...follow,
 		signal: controller.signal,
 		onRead: () => {
-			const events: TailEvent[] = [];
+			const events: PolicyLogEvent[] = [];
 			read = events;
 			queueMicrotask(() => {
 				read = undefined;
-				tell({type: 'read', id, events});
+				tell({type: 'read', id, batch: tailBatchOf(events)});
 			});
 		},
 		onEvents: events => {
-			const handed = events.map(tailEventOf);
-			if (read) read.push(...handed);
-			else tell({type: 'read', id, events: handed});
+			if (read) read.push(...events);
+			else tell({type: 'read', id, batch: tailBatchOf(events)});
 		},
 		onRetry: (error, failures) => tell({type: 'retry', id, failures, message: error.message}),
 	}).then(

@@ -6,6 +6,7 @@ import {findOnePolicy} from '../../operations/policies.js';
 import {writeFileAtomic} from '../../policy/atomic-write.js';
 import {errorText} from '../error-text.js';
 import {createBatcher} from './batcher.js';
+import {batchSize} from './entry.js';
 import type {LogsAction, LogsState, SaveRequest} from './state.js';
 import {mergeReports, type TailReport} from './tail-report.js';
 import {followInThread} from './tail-thread.js';
@@ -64,8 +65,8 @@ export function useLogTail(logs: LogsState | undefined, client: () => ApiClient 
 					pollMs,
 				},
 				{
-					onRead: events => batcher.add({events, read: true}),
-					onRetry: (failures, message) => batcher.add({events: [], read: false, retry: {failures, message}}),
+					onRead: batch => batcher.add({batches: batchSize(batch) === 0 ? [] : [batch], read: true}),
+					onRetry: (failures, message) => batcher.add({batches: [], read: false, retry: {failures, message}}),
 					onStopped: stop,
 				},
 			);

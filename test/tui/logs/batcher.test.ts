@@ -1,7 +1,7 @@
 import {afterEach, beforeEach, describe, expect, test, vi} from 'vitest';
 import {createBatcher} from '../../../source/tui/logs/batcher.js';
 import {mergeReports} from '../../../source/tui/logs/tail-report.js';
-import {tailEventOf} from '../../../source/tui/logs/entry.js';
+import {tailBatchOf} from '../../../source/tui/logs/entry.js';
 import {logEvent} from './events.js';
 
 beforeEach(() => {
@@ -40,10 +40,10 @@ describe('batching what the tail reports', () => {
 
 describe('merging reports', () => {
 	test('events add up; a read that worked clears a failure before it, a failure after it stays', () => {
-		const failure = {events: [], read: false, retry: {failures: 2, message: 'refused'}};
-		const read = {events: [tailEventOf(logEvent('log:1'))], read: true};
-		expect(mergeReports(failure, read)).toEqual({events: read.events, read: true});
-		expect(mergeReports(read, failure)).toEqual({events: read.events, read: true, retry: {failures: 2, message: 'refused'}});
+		const failure = {batches: [], read: false, retry: {failures: 2, message: 'refused'}};
+		const read = {batches: [tailBatchOf([logEvent('log:1')])], read: true};
+		expect(mergeReports(failure, read)).toEqual({batches: read.batches, read: true});
+		expect(mergeReports(read, failure)).toEqual({batches: read.batches, read: true, retry: {failures: 2, message: 'refused'}});
 		expect(mergeReports(undefined, failure)).toBe(failure);
 	});
 });

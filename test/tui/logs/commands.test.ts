@@ -3,7 +3,7 @@ import type {ServerPolicy} from '../../../source/api/policy-records.js';
 import {resolveKey} from '../../../source/tui/dispatch.js';
 import {hintsFor} from '../../../source/tui/hints.js';
 import {pressOf} from '../../../source/tui/keys.js';
-import {tailEventOf} from '../../../source/tui/logs/entry.js';
+import {tailBatchOf} from '../../../source/tui/logs/entry.js';
 import {logsGeometry} from '../../../source/tui/logs/layout.js';
 import {panelView} from '../../../source/tui/logs/panel-view.js';
 import {initialState, reducer, type State} from '../../../source/tui/store.js';
@@ -127,15 +127,15 @@ describe('windows, answers and saving', () => {
 		const state = stateWithLogs(someEvents(2));
 		const old = state.logs!.request;
 		const next = press(state, '5');
-		expect(reducer(next, {type: 'logs', kind: 'read', request: old, events: someEvents(1, 9).map(tailEventOf), read: true})).toBe(next);
+		expect(reducer(next, {type: 'logs', kind: 'read', request: old, batches: [tailBatchOf(someEvents(1, 9))], read: true})).toBe(next);
 	});
 
 	test('a failing read shows its retry count until a read works again; a failure that waiting will not fix stops the tail', () => {
 		let state = stateWithLogs([]);
 		const request = state.logs!.request;
-		state = reducer(state, {type: 'logs', kind: 'read', request, events: [], read: false, retry: {failures: 1, message: 'connection refused'}});
+		state = reducer(state, {type: 'logs', kind: 'read', request, batches: [], read: false, retry: {failures: 1, message: 'connection refused'}});
 		expect(state.logs?.retry).toEqual({failures: 1, message: 'connection refused'});
-		state = reducer(state, {type: 'logs', kind: 'read', request, events: [], read: true});
+		state = reducer(state, {type: 'logs', kind: 'read', request, batches: [], read: true});
 		expect(state.logs?.retry).toBeUndefined();
 		state = reducer(state, {type: 'logs', kind: 'stopped', request, message: 'listing policies failed: 401 Unauthorized'});
 		expect(state.logs).toMatchObject({phase: 'stopped', error: 'listing policies failed: 401 Unauthorized'});

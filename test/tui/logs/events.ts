@@ -1,4 +1,5 @@
 import type {PolicyLogEvent} from '../../../source/api/search-records.js';
+import {entriesOf, type LogEntry, tailBatchOf} from '../../../source/tui/logs/entry.js';
 
 /** A policy log event as the embedded server writes it. */
 export function logEvent(id: string, overrides: Partial<PolicyLogEvent> & Record<string, unknown> = {}): PolicyLogEvent {
@@ -12,4 +13,9 @@ export function logEvent(id: string, overrides: Partial<PolicyLogEvent> & Record
 		message: `message ${id}`,
 		...overrides,
 	};
+}
+
+/** An event as the panel keeps it, numbered `seq`: handed over by the tail's thread, as every event is. */
+export function entryFrom(event: PolicyLogEvent, seq: number): LogEntry {
+	return entriesOf(tailBatchOf([event]), seq)[0]!;
 }

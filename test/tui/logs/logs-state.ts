@@ -1,6 +1,6 @@
 import type {PolicyLogEvent} from '../../../source/api/search-records.js';
 import {pressOf} from '../../../source/tui/keys.js';
-import {tailEventOf} from '../../../source/tui/logs/entry.js';
+import {tailBatchOf} from '../../../source/tui/logs/entry.js';
 import {openedLogs, type LogTarget} from '../../../source/tui/logs/state.js';
 import {initialState, reducer, type State} from '../../../source/tui/store.js';
 import {logEvent} from './events.js';
@@ -14,7 +14,7 @@ export function stateWithLogs(events: PolicyLogEvent[], options: {target?: LogTa
 
 /** Events from the tail of the open panel. */
 export function arrive(state: State, events: PolicyLogEvent[]): State {
-	return reducer(state, {type: 'logs', kind: 'read', request: state.logs!.request, events: events.map(tailEventOf), read: true});
+	return reducer(state, {type: 'logs', kind: 'read', request: state.logs!.request, batches: [tailBatchOf(events)], read: true});
 }
 
 export function press(state: State, ...names: string[]): State {

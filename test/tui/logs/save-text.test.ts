@@ -1,11 +1,10 @@
 import {describe, expect, test} from 'vitest';
-import {entryOf, tailEventOf} from '../../../source/tui/logs/entry.js';
 import {saveFileName, savedLine} from '../../../source/tui/logs/save-text.js';
-import {logEvent} from './events.js';
+import {entryFrom, logEvent} from './events.js';
 
 describe('saving the events shown', () => {
 	test('each event on a line: full time, policy, type, severity and the whole message', () => {
-		expect(savedLine(entryOf(tailEventOf(logEvent('log:1', {time: 1_800_000_000.5, message: 'a long message'})), 0))).toBe('2027-01-15T08:00:00Z web deviation high a long message');
+		expect(savedLine(entryFrom(logEvent('log:1', {time: 1_800_000_000.5, message: 'a long message'}), 0))).toBe('2027-01-15T08:00:00Z web deviation high a long message');
 	});
 
 	test('the file is named after the policy and the time, safe for any file system', () => {

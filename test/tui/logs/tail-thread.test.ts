@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {createApiClient} from '../../../source/api/client.js';
 import type {PolicyDocument} from '../../../source/api/policy-records.js';
-import type {TailEvent} from '../../../source/tui/logs/entry.js';
+import {entriesOf, entryJson, type LogEntry} from '../../../source/tui/logs/entry.js';
 import {followInThread, type TailHandlers} from '../../../source/tui/logs/tail-thread.js';
 import {samplePolicy, startTestServer, type TestServer} from '../../helpers/server.js';
 
@@ -17,15 +17,16 @@ afterAll(async () => server.close());
 
 /** What a follow reported, and a way to wait for it. */
 function recorder() {
-	const events: TailEvent[] = [];
-	const readEvents: TailEvent[][] = [];
+	const events: LogEntry[] = [];
+	const readEvents: LogEntry[][] = [];
 	let reads = 0;
 	const retries: string[] = [];
 	const stopped: string[] = [];
 	const waiters: Array<() => void> = [];
 	const changed = () => waiters.splice(0).forEach(wake => wake());
 	const handlers: TailHandlers = {
-		onRead: arrived => {
+		onRead: batch => {
+			const arrived = entriesOf(batch, events.length);
 			readEvents.push(arrived);
 			events.push(...arrived);
 			reads++;
@@ -58,7 +59,7 @@ describe('the log tail\'s thread', () => {
 			// The window's first read is done only with its events: the panel never shows it empty first.
 			expect(seen.readEvents[0]).toHaveLength(1);
 			expect(seen.events[0]).toMatchObject({policyUid: uid, policyName: 'web', kind: 'flag', severity: 'critical', message: 'first'});
-			expect(JSON.parse(seen.events[0]!.json)).toMatchObject({id: 'log:thread-1', message: 'first'});
+			expect(JSON.parse(entryJson(seen.events[0]!))).toMatchObject({id: 'log:thread-1', message: 'first'});
 			logAt('log:thread-2', 'second');
 			await seen.until(() => seen.events.length === 2);
 			const readsThen = seen.reads();

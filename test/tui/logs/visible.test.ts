@@ -1,12 +1,12 @@
 import {describe, expect, test} from 'vitest';
-import {entryOf, type LogEntry, tailEventOf} from '../../../source/tui/logs/entry.js';
+import type {LogEntry} from '../../../source/tui/logs/entry.js';
 import {compilePattern} from '../../../source/tui/logs/pattern.js';
 import {append, emptyRing, type Ring} from '../../../source/tui/logs/ring.js';
 import {applyFilter, extendFilter, visibleList} from '../../../source/tui/logs/visible.js';
-import {logEvent} from './events.js';
+import {entryFrom, logEvent} from './events.js';
 
 function entries(from: number, messages: string[]): LogEntry[] {
-	return messages.map((message, index) => entryOf(tailEventOf(logEvent(`log:${from + index}`, {message})), from + index));
+	return messages.map((message, index) => entryFrom(logEvent(`log:${from + index}`, {message}), from + index));
 }
 
 function messages(ring: Ring<LogEntry>, filter?: ReturnType<typeof applyFilter>): string[] {
