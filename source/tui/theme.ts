@@ -13,7 +13,7 @@ export type Theme = {
 	selection: TextStyle;
 };
 
-const palette: Record<Tone, TextStyle> = {
+export const palette: Record<Tone, TextStyle> = {
 	plain: {},
 	heading: {bold: true, color: 'cyan'},
 	key: {color: 'gray'},

@@ -2,20 +2,20 @@ import {memo} from 'react';
 import {Text} from 'ink';
 import {type TextStyle, useTheme} from '../theme.js';
 import type {Span} from '../tone.js';
+import {styledText} from './styled-text.js';
 
 type SpanLineProps = {spans: readonly Span[]; style?: TextStyle};
 
-/** One line of toned spans, cut at the edge rather than wrapped. */
+/**
+ * One line of toned spans, cut at the edge rather than wrapped. It is one
+ * Text whose spans carry their own colour codes: a Text per span made a log
+ * screen five times the React and Ink nodes, all redrawn by a key like t.
+ */
 function SpanLineView({spans, style}: SpanLineProps) {
 	const theme = useTheme();
 	return (
 		<Text wrap="truncate-end" {...style}>
-			{spans.map((part, index) => (
-				// Spans of one line never move, so their position is a stable key.
-				<Text key={index} {...theme.tone(part.tone)}>
-					{part.text}
-				</Text>
-			))}
+			{spans.map(part => styledText(part.text, theme.tone(part.tone))).join('')}
 		</Text>
 	);
 }
