@@ -27,7 +27,7 @@ export default async function diffScreenBench(): Promise<Figure[]> {
 	const {CI: _ci, CONTINUOUS_INTEGRATION: _continuous, ...inherited} = process.env;
 	const env = {...inherited, HOME: home, XDG_DATA_HOME: path.join(home, 'data'), XDG_CONFIG_HOME: path.join(home, 'config'), TERM: 'xterm-256color'};
 	const lineCount = seedTwoVersions(defaultDataDir(env, home));
-	const app = new PtyApp(`exec node '${path.join(repository, 'bin', 'spytui.js')}' --refresh 3600 --no-observer`, {env, cwd: home, size});
+	const app = new PtyApp(`exec '${path.join(repository, 'bin', 'spytui.js')}' --refresh 3600 --no-observer`, {env, cwd: home, size});
 	try {
 		await app.waitFor(text => /1 polic/.test(text), 'the policy list', 60_000);
 		await app.settle(300);

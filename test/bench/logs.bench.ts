@@ -47,7 +47,7 @@ async function tailingFigures(): Promise<Figure[]> {
 		let sent = 200;
 
 		const {home, cwd} = homeWithContext(server);
-		app = new PtyApp(`exec node '${bin}' --refresh 3600 tail`, {env: isolatedEnv(home), cwd, size});
+		app = new PtyApp(`exec '${bin}' --refresh 3600 tail`, {env: isolatedEnv(home), cwd, size});
 		await app.waitFor(text => /Logs {2}all policies/.test(text) && / 100 events ─/.test(text), 'the tail of the warm-up events', 30_000);
 		await sleep(500);
 

@@ -13,7 +13,7 @@ import {benchPolicies, seedDataDir} from './tui-policies.js';
 
 const repository = path.resolve(import.meta.dirname, '../..');
 /** Run from the bench's own home, so that no spyctl workspace above the current folder picks a remote API. */
-const command = `exec node '${path.join(repository, 'bin', 'spytui.js')}'`;
+const command = `exec '${path.join(repository, 'bin', 'spytui.js')}'`;
 const policyCount = 10_000;
 const count = policyCount.toLocaleString('en');
 const firstFrameRuns = 9;
@@ -52,7 +52,7 @@ function isolatedEnv(home: string): NodeJS.ProcessEnv & {HOME: string} {
 	return {...inherited, HOME: home, XDG_DATA_HOME: path.join(home, 'data'), XDG_CONFIG_HOME: path.join(home, 'config'), TERM: 'xterm-256color'};
 }
 
-/** From spawning `node bin/spytui.js` to the first visible character of its screen; entering the alternate screen does not count. */
+/** From spawning `bin/spytui.js` to the first visible character of its screen; entering the alternate screen does not count. */
 async function firstFrameFigures(env: NodeJS.ProcessEnv & {HOME: string}): Promise<Figure[]> {
 	const times: number[] = [];
 	const cpuTimes: number[] = [];

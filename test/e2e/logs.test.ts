@@ -1,4 +1,4 @@
-// Tails a policy in the built app (node bin/spytui.js tail NAME) in a real terminal, tmux at 100x30, while
+// Tails a policy in the built app (bin/spytui.js tail NAME) in a real terminal, tmux at 100x30, while
 // this process ingests deviating activity into the server it talks to, then restarts that server.
 // `npm test` builds first; run `npm run build` before running this file alone.
 import {execFileSync, spawnSync} from 'node:child_process';
@@ -67,7 +67,7 @@ describe('spytui tail in a real terminal', () => {
 		await createPolicy(first, 'webserver_policy');
 		const {home, cwd} = homeWithContext(first);
 		// Ink renders nothing until exit when it thinks it runs in CI, and CI sets CI=true: clear it for the app.
-		const command = `cd '${cwd}' && env -u CI -u CONTINUOUS_INTEGRATION -u NO_COLOR HOME='${home}' XDG_DATA_HOME='${home}/data' XDG_CONFIG_HOME='${home}/config' node '${bin}' tail webserver_policy; echo "spytui exited with $?"; sleep 120`;
+		const command = `cd '${cwd}' && env -u CI -u CONTINUOUS_INTEGRATION -u NO_COLOR HOME='${home}' XDG_DATA_HOME='${home}/data' XDG_CONFIG_HOME='${home}/config' '${bin}' tail webserver_policy; echo "spytui exited with $?"; sleep 120`;
 		tmux('new-session', '-d', '-s', session, '-x', '100', '-y', '30', command);
 		await waitForScreen(text => text.includes('No events for webserver_policy in the last 24h'), 'the empty tail', 30_000);
 

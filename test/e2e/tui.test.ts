@@ -1,4 +1,4 @@
-// Drives the built app (node bin/spytui.js) in a real terminal: tmux, at 80x24 and 160x48.
+// Drives the built app (bin/spytui.js) in a real terminal: tmux, at 80x24 and 160x48.
 // `npm test` builds first; run `npm run build` before running this file alone.
 import {execFileSync, spawnSync} from 'node:child_process';
 import fs from 'node:fs';
@@ -50,7 +50,7 @@ function startSession(session: string, size: {columns: number; rows: number}, ar
 		.map(([name, value]) => `${name}='${value}'`)
 		.join(' ');
 	// Ink renders nothing until exit when it thinks it runs in CI, and CI sets CI=true: clear it for the app.
-	const command = `env -u CI -u CONTINUOUS_INTEGRATION ${assignments} node '${bin}' ${args}; echo "spytui exited with $?"; sleep 120`;
+	const command = `env -u CI -u CONTINUOUS_INTEGRATION ${assignments} '${bin}' ${args}; echo "spytui exited with $?"; sleep 120`;
 	tmux('new-session', '-d', '-s', session, '-x', String(size.columns), '-y', String(size.rows), command);
 }
 
