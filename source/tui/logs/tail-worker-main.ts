@@ -1,7 +1,7 @@
 // The log tail's thread: reads through its own API client, as `spytui logs -f`
-// does, and hands the panel its events already reduced to the few strings a
-// line shows. The HTTP traffic, the JSON (each event is parsed twice: its page,
-// then its full_json) and their garbage stay off the thread that draws frames.
+// does, and hands the panel each read's events as one batch (entry.ts,
+// TailBatch). The HTTP traffic, the JSON (each event is parsed twice: its
+// page, then its full_json) and their garbage stay off the thread that draws.
 import {parentPort} from 'node:worker_threads';
 import {type ApiClient, type ApiConnection, createApiClient} from '../../api/client.js';
 import {followLogs} from '../../operations/logs.js';
