@@ -4,8 +4,8 @@
 // page, then its full_json) and their garbage stay off the thread that draws.
 import {parentPort} from 'node:worker_threads';
 import {type ApiClient, type ApiConnection, createApiClient} from '../../api/client.js';
-import {followLogs} from '../../operations/logs.js';
 import type {PolicyLogEvent} from '../../api/search-records.js';
+import {followLogs} from '../../operations/logs.js';
 import {errorText} from '../error-text.js';
 import {tailBatchOf} from './entry.js';
 import type {TailCommand, TailNews} from './tail-messages.js';
