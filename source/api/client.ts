@@ -1,11 +1,12 @@
-import {createHash} from 'node:crypto';
 import type {Got} from 'got';
 import {isRecord} from '../policy/is-record.js';
 import {ApiRequestError} from './errors.js';
-import {createHttp, type HttpOptions, parseJsonBody, requestIfChanged, requestJson, toApiError} from './http.js';
+import {createHttp, type HttpOptions, requestJson, retryPolicy, toApiError} from './http.js';
 import {orgCacheKey, readCachedOrg, writeCachedOrg} from './org-cache.js';
+import {policyListBody, type ReadList} from './policy-list-body.js';
 import {type PolicyDocument, readPolicyRecord, type ServerPolicy} from './policy-records.js';
 import {type SearchOptions, type SearchRequest, type SearchWindow, searchAll} from './search.js';
+import {streamedGet} from './streamed-get.js';
 import {type DeviationRecord, type FingerprintQuery, type LogQuery, type PolicyLogEvent, deviations, fingerprints, logEvents, policyLogs} from './search-records.js';
 
 export type ApiTarget = {
@@ -44,6 +45,7 @@ export type IngestSummary = {fingerprints: number; deviations: number; events: n
 /** The Spyderbat API, real or embedded: nothing above this knows which. */
 export function createApiClient(target: ApiTarget, options: HttpOptions = {}, known: {orgUid?: string} = {}) {
 	const http = createHttp(target.apiUrl, target.apiKey, options);
+	const retry = retryPolicy(options);
 	let resolvedOrg = known.orgUid;
 	let orgUid: Promise<string> | undefined = resolvedOrg === undefined ? undefined : Promise.resolve(resolvedOrg);
 
@@ -61,7 +63,7 @@ export function createApiClient(target: ApiTarget, options: HttpOptions = {}, kn
 		return orgUid;
 	};
 	const policiesPath = async (suffix = '') => `api/v1/org/${await org()}/analyticspolicy/${suffix}`;
-	let lastList: {key: string; digest: string; etag?: string; policies: ServerPolicy[]} | undefined;
+	let lastList: (ReadList & {key: string}) | undefined;
 
 	return {
 		apiUrl: target.apiUrl,
@@ -80,26 +82,14 @@ export function createApiClient(target: ApiTarget, options: HttpOptions = {}, kn
 			const path = await policiesPath();
 			const key = `${path}?${JSON.stringify(searchParams)}`;
 			const last = lastList?.key === key ? lastList : undefined;
-			const answer = await request('listing policies', async () => requestIfChanged(http, path, {searchParams, ...(last?.etag ? {etag: last.etag} : {})}));
+			const what = 'listing policies';
+			const answer = await request(what, async () => streamedGet(http, retry, path, {what, searchParams, ...(last?.etag ? {etag: last.etag} : {})}, response => policyListBody(response, last)));
 			if (answer.unchanged) {
 				if (last) return last.policies;
 				throw new ApiRequestError('protocol', 'listing policies failed: the API answered "not modified" to a first request');
 			}
-			const digest = createHash('sha256').update(answer.body).digest('base64');
-			if (last?.digest === digest) {
-				lastList = {...last, ...(answer.etag ? {etag: answer.etag} : {})};
-				return last.policies;
-			}
-			let parsed: unknown;
-			try {
-				parsed = parseJsonBody(answer.body);
-			} catch (error) {
-				throw toApiError(error, 'listing policies');
-			}
-			if (!Array.isArray(parsed)) throw new ApiRequestError('protocol', 'listing policies failed: the API did not return a list');
-			const policies = parsed.map(record => readPolicyRecord(record));
-			lastList = {key, digest, policies, ...(answer.etag ? {etag: answer.etag} : {})};
-			return policies;
+			lastList = {...answer.result, key};
+			return answer.result.policies;
 		},
 
 		async getPolicy(uid: string, options: {archiveVersion?: number} = {}): Promise<ServerPolicy> {

@@ -13,25 +13,43 @@ export type HttpOptions = {
 
 const retryableStatuses = [408, 429, 500, 502, 503, 504, 521, 522, 524];
 
+/** When a failed read is tried again, and after how long. */
+export type RetryPolicy = {
+	limit: number;
+	statuses: readonly number[];
+	/** Milliseconds before the next attempt, or undefined when the server asks for a longer wait than the client will make. */
+	delay(attemptCount: number, retryAfter: string | undefined): number | undefined;
+};
+
+const maxRetryAfter = 30_000;
+
+export function retryPolicy(options: HttpOptions = {}): RetryPolicy {
+	const base = options.retryBaseDelay ?? 250;
+	return {
+		limit: options.retries ?? 3,
+		statuses: retryableStatuses,
+		delay(attemptCount, retryAfter) {
+			const seconds = Number(retryAfter);
+			if (retryAfter !== undefined && Number.isFinite(seconds) && seconds > 0) return seconds * 1000 > maxRetryAfter ? undefined : seconds * 1000;
+			const exponential = base * 2 ** (attemptCount - 1);
+			return exponential / 2 + Math.random() * (exponential / 2);
+		},
+	};
+}
+
 /**
  * The one HTTP client. Only reads are retried: a create or update that timed
  * out may already have happened, and sending it again would duplicate it or
  * trip the version check.
  */
 export function createHttp(baseUrl: string, apiKey: string, options: HttpOptions = {}): Got {
-	const base = options.retryBaseDelay ?? 250;
+	const policy = retryPolicy(options);
 	const retry: Partial<RetryOptions> = {
-		limit: options.retries ?? 3,
+		limit: policy.limit,
 		methods: ['GET'],
-		statusCodes: retryableStatuses,
-		maxRetryAfter: 30_000,
-		calculateDelay: ({attemptCount, retryOptions, error, computedValue}) => {
-			if (computedValue === 0) return 0;
-			const retryAfter = Number(error.response?.headers['retry-after']);
-			if (Number.isFinite(retryAfter) && retryAfter > 0) return Math.min(retryAfter * 1000, retryOptions.maxRetryAfter ?? Infinity);
-			const exponential = base * 2 ** (attemptCount - 1);
-			return exponential / 2 + Math.random() * (exponential / 2);
-		},
+		statusCodes: [...policy.statuses],
+		maxRetryAfter,
+		calculateDelay: ({attemptCount, error, computedValue}) => (computedValue === 0 ? 0 : (policy.delay(attemptCount, headerText(error.response?.headers['retry-after'])) ?? 0)),
 	};
 	return got.extend({
 		prefixUrl: baseUrl.replace(/\/+$/, ''),
@@ -63,50 +81,41 @@ async function requestBody(http: Got, method: 'get' | 'post' | 'put', path: stri
 	});
 }
 
-/** A GET's answer, or `unchanged` when the server says the copy tagged `etag` is still current (304). */
-export type ConditionalAnswer = {unchanged: true} | {unchanged: false; body: Buffer; etag?: string};
-
-/** A GET that sends back the entity tag of the copy the caller holds, for a server that honours If-None-Match. */
-export async function requestIfChanged(http: Got, path: string, request: {searchParams?: JsonRequest['searchParams']; etag?: string}): Promise<ConditionalAnswer> {
-	const response = await http.get(path, {
-		responseType: 'buffer',
-		...(request.searchParams ? {searchParams: request.searchParams} : {}),
-		...(request.etag ? {headers: {'if-none-match': request.etag}} : {}),
-	});
-	if (response.statusCode === 304) return {unchanged: true};
-	const etag = response.headers.etag;
-	return {unchanged: false, body: response.body, ...(etag ? {etag} : {})};
-}
-
-export function parseJsonBody(body: Buffer): unknown {
+function parseJsonBody(body: Buffer): unknown {
 	return JSON.parse(body.toString('utf8')) as unknown;
 }
 
 /** Turns got's failures into ApiRequestError, keeping the server's own words and trace id. */
 export function toApiError(error: unknown, what: string): ApiRequestError {
 	if (error instanceof ApiRequestError) return error;
-	if (error instanceof HTTPError) {
-		const status = error.response.statusCode;
-		const contextUid = headerText(error.response.headers['x-context-uid']);
-		const text = bodyText(error.response.body);
-		const body = parseBody(text);
-		const serverMessage = typeof body['err_msg'] === 'string' ? body['err_msg'] : typeof body['msg'] === 'string' ? body['msg'] : shortText(text);
-		const message = redactSecrets(`${what} failed: ${status} ${error.response.statusMessage ?? ''}`.trim() + (serverMessage ? `: ${serverMessage}` : ''));
-		const details = {status, contextUid};
-		if (status === 401 || status === 403) return new ApiRequestError('auth', `${message} (check the API key of this context)`, details);
-		if (status === 404) return new ApiRequestError('not-found', message, details);
-		if (status === 409) {
-			return new ApiRequestError('conflict', message, {...details, currentVersion: numberOf(body['current_version']), yourVersion: numberOf(body['your_version'])});
-		}
-		if (status === 400 || status === 422) return new ApiRequestError('validation', message, {...details, field: typeof body['field'] === 'string' ? body['field'] : undefined});
-		return new ApiRequestError(kindOfStatus(status), message, details);
-	}
+	if (error instanceof HTTPError) return statusError(what, {status: error.response.statusCode, statusMessage: error.response.statusMessage, headers: error.response.headers, body: error.response.body});
 	if (error instanceof RequestError) {
 		// got's own messages can quote request options; build ours from the code alone.
 		const reason = error.code === 'ETIMEDOUT' ? 'timed out' : error.code === 'ECONNREFUSED' ? 'connection refused' : (error.code ?? 'network error');
 		return new ApiRequestError('network', `${what} failed: ${reason} (${hostOf(error)})`, {});
 	}
 	return new ApiRequestError('protocol', redactSecrets(`${what} failed: ${error instanceof Error ? error.message : String(error)}`));
+}
+
+/** A status the server answered with, as it came: the body as text, or a buffer when the request asked for one. */
+export type StatusAnswer = {status: number; statusMessage?: string; headers: Record<string, string | string[] | undefined>; body: unknown};
+
+/** A failure status as an ApiRequestError, keeping the server's own words and trace id. */
+export function statusError(what: string, answer: StatusAnswer): ApiRequestError {
+	const {status} = answer;
+	const contextUid = headerText(answer.headers['x-context-uid']);
+	const text = bodyText(answer.body);
+	const body = parseBody(text);
+	const serverMessage = typeof body['err_msg'] === 'string' ? body['err_msg'] : typeof body['msg'] === 'string' ? body['msg'] : shortText(text);
+	const message = redactSecrets(`${what} failed: ${status} ${answer.statusMessage ?? ''}`.trim() + (serverMessage ? `: ${serverMessage}` : ''));
+	const details = {status, contextUid};
+	if (status === 401 || status === 403) return new ApiRequestError('auth', `${message} (check the API key of this context)`, details);
+	if (status === 404) return new ApiRequestError('not-found', message, details);
+	if (status === 409) {
+		return new ApiRequestError('conflict', message, {...details, currentVersion: numberOf(body['current_version']), yourVersion: numberOf(body['your_version'])});
+	}
+	if (status === 400 || status === 422) return new ApiRequestError('validation', message, {...details, field: typeof body['field'] === 'string' ? body['field'] : undefined});
+	return new ApiRequestError(kindOfStatus(status), message, details);
 }
 
 function kindOfStatus(status: number): ApiErrorKind {
@@ -134,7 +143,7 @@ function shortText(body: string): string {
 	return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
 
-function headerText(value: string | string[] | undefined): string | undefined {
+export function headerText(value: string | string[] | undefined): string | undefined {
 	return Array.isArray(value) ? value[0] : value;
 }
 

@@ -9,7 +9,7 @@ export type ServerPolicy = {
 	name: string;
 	type: string;
 	version?: number;
-	tags: string[];
+	tags: readonly string[];
 	policy: PolicyDocument;
 };
 
@@ -43,18 +43,36 @@ export function readPolicyRecord(record: unknown): ServerPolicy {
 	if (fields['creationTimestamp'] === undefined && typeof record['valid_from'] === 'string') {
 		fields['creationTimestamp'] = Date.parse(record['valid_from']) / 1000;
 	}
-	if (typeof policy['apiVersion'] !== 'string') policy['apiVersion'] = String(policy['apiVersion'] ?? 'spyderbat/v1');
-	if (typeof policy['kind'] !== 'string') policy['kind'] = String(policy['kind'] ?? 'SpyderbatPolicy');
+	policy['apiVersion'] = sharedWord(String(policy['apiVersion'] ?? 'spyderbat/v1'));
+	policy['kind'] = sharedWord(String(policy['kind'] ?? 'SpyderbatPolicy'));
 	if (!isRecord(policy['spec'])) policy['spec'] = {};
 	const version = typeof record['version'] === 'number' ? record['version'] : typeof fields['version'] === 'number' ? fields['version'] : undefined;
 	return {
 		uid,
-		name: String(record['name'] ?? fields['name'] ?? ''),
-		type: String(record['type'] ?? fields['type'] ?? ''),
+		name: sameText(record['name'], fields['name']),
+		type: sameText(record['type'], fields['type']),
 		version,
-		tags: Array.isArray(record['tags']) ? record['tags'].filter((tag): tag is string => typeof tag === 'string') : [],
+		tags: Array.isArray(record['tags']) && record['tags'].length > 0 ? record['tags'].filter((tag): tag is string => typeof tag === 'string') : noTags,
 		policy: onlyDocumentFields(policy) as PolicyDocument,
 	};
+}
+
+/*
+ * A list holds every policy for as long as the app shows it: 10,000 policies
+ * are some 12 MB of objects, and on a VM each new page of them costs a fault.
+ * Words every policy repeats are kept once, and so is the empty tag list.
+ */
+const noTags: readonly string[] = Object.freeze([]);
+const sharedWords = new Map(['spyderbat/v1', 'SpyderbatPolicy'].map(word => [word, word]));
+
+function sharedWord(word: string): string {
+	return sharedWords.get(word) ?? word;
+}
+
+/** The record's name (or type), as the one string the document already holds when they are the same. */
+function sameText(fromRecord: unknown, fromDocument: unknown): string {
+	const text = String(fromRecord ?? fromDocument ?? '');
+	return text === fromDocument ? fromDocument : text;
 }
 
 const documentFields = new Set(['apiVersion', 'kind', 'metadata', 'spec']);
