@@ -1,4 +1,5 @@
 import {isRecord} from '../is-record.js';
+import {canonicalKey} from './canonical.js';
 import {type ListMatch, leftovers, matchByValue} from './list-matching.js';
 
 /** Two records pair when at least this share of their leaf values agree (or one holds all of the other's). */
@@ -65,10 +66,19 @@ function similarity(common: number, size: number, otherSize: number): number {
 	return common === Math.min(size, otherSize) ? 1 + jaccard : jaccard;
 }
 
-/** `{ports: [{port: 22}]}` → `.ports[].port=22`: every leaf with where it sits, list positions left out. */
+/**
+ * `{ports: [{port: 22, protocol: TCP}], processes: [a]}` → `.ports[]={"port":22,"protocol":"TCP"}`,
+ * `.processes[]="a"`: every leaf with where it sits, list positions left out.
+ * A record of plain values in a list is one leaf: a rule that allows UDP/22
+ * and TCP/80 does not hold UDP/80, though it has both UDP and 80.
+ */
 function leafAtoms(value: unknown, prefix = '', atoms = new Set<string>()): Set<string> {
-	if (Array.isArray(value)) for (const item of value) leafAtoms(item, `${prefix}[]`, atoms);
-	else if (isRecord(value)) for (const [key, item] of Object.entries(value)) leafAtoms(item, `${prefix}.${JSON.stringify(key)}`, atoms);
+	if (Array.isArray(value)) {
+		for (const item of value) {
+			if (isRecord(item) && Object.values(item).every(field => !isRecord(field) && !Array.isArray(field))) atoms.add(`${prefix}[]=${canonicalKey(item)}`);
+			else leafAtoms(item, `${prefix}[]`, atoms);
+		}
+	} else if (isRecord(value)) for (const [key, item] of Object.entries(value)) leafAtoms(item, `${prefix}.${JSON.stringify(key)}`, atoms);
 	else atoms.add(`${prefix}=${JSON.stringify(value)}`);
 	return atoms;
 }

@@ -148,6 +148,17 @@ describe('diffPolicies: network rules are matched by what they allow', () => {
 		expect(summary(before, after)).toEqual(['added spec.networkPolicy.ingress[0]', 'added spec.networkPolicy.ingress[1].processes[1]']);
 	});
 
+	test('a port is its protocol and number together: a rule with UDP/22 and TCP/80 is not the rule that allowed UDP/80', () => {
+		const udp80 = {from: [{dnsSelector: ['db.local']}], ports: [{protocol: 'UDP' as const, port: 80}], processes: ['python_0']};
+		const before = edit(containerPolicy(), spec => (spec.networkPolicy.ingress = [udp80]));
+		const after = edit(before, spec => {
+			spec.networkPolicy.ingress[0]!.from.push({ipBlock: {cidr: '0.0.0.0/0'}});
+			spec.networkPolicy.ingress[0]!.ports.push({protocol: 'TCP', port: 22});
+			spec.networkPolicy.ingress.push({...udp80, ports: [{protocol: 'TCP', port: 80}, {protocol: 'UDP', port: 22}]});
+		});
+		expect(summary(before, after)).toEqual(['added spec.networkPolicy.ingress[0].from[1]', 'added spec.networkPolicy.ingress[0].ports[1]', 'added spec.networkPolicy.ingress[1]']);
+	});
+
 	test('a DNS name added to a selector is one addition inside that peer', () => {
 		const before = containerPolicy();
 		const after = edit(before, spec => spec.networkPolicy.egress[0]!.to[0]!.dnsSelector!.push('redis.local'));
