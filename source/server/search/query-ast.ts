@@ -1,4 +1,4 @@
-import type ipaddr from 'ipaddr.js';
+import type {Network} from '../../policy/cidr.js';
 import type {Operator} from './query-lexer.js';
 import type {FieldPath} from './query-path.js';
 
@@ -13,7 +13,7 @@ export type Comparison = {
 	/** For `~=` and `!~=`: the glob as an anchored regular expression. */
 	pattern?: RegExp;
 	/** For `<<`: the subnet. */
-	network?: [ipaddr.IPv4 | ipaddr.IPv6, number];
+	network?: Network;
 };
 
 export type Query = {type: 'all'} | {type: 'and' | 'or'; left: Query; right: Query} | {type: 'not'; operand: Query} | Comparison;

@@ -1,21 +1,11 @@
 import ipaddr from 'ipaddr.js';
+import type {Network} from '../../policy/cidr.js';
 import type {Comparison, Literal} from './query-ast.js';
 
 /** `*` is any run of characters and `?` one character, as in spyctl's own glob matching; the whole value must match. */
 export function globToRegExp(glob: string): RegExp {
 	const body = [...glob].map(char => (char === '*' ? '.*' : char === '?' ? '.' : char.replace(/[\\^$.|+()[\]{}]/g, '\\$&'))).join('');
 	return new RegExp(`^${body}$`, 's');
-}
-
-/** A subnet for `<<`, or undefined when the text is not one. A bare address is its own /32 or /128. */
-export function parseNetwork(text: string): [ipaddr.IPv4 | ipaddr.IPv6, number] | undefined {
-	try {
-		if (text.includes('/')) return ipaddr.parseCIDR(text);
-		const address = ipaddr.parse(text);
-		return [address, address.kind() === 'ipv4' ? 32 : 128];
-	} catch {
-		return undefined;
-	}
 }
 
 /**
@@ -62,9 +52,9 @@ function ordered(value: unknown, literal: Literal, operator: '<' | '<=' | '>' | 
 	return left >= right;
 }
 
-function inNetwork(value: unknown, network: [ipaddr.IPv4 | ipaddr.IPv6, number]): boolean {
+function inNetwork(value: unknown, network: Network): boolean {
 	if (typeof value !== 'string' || !ipaddr.isValid(value)) return false;
 	// An IPv4 address written as IPv6 (::ffff:10.0.0.1) still belongs to an IPv4 subnet.
 	const address = ipaddr.process(value);
-	return address.kind() === network[0].kind() && address.match(network);
+	return address.kind() === network.family && address.match(network.address, network.prefix);
 }

@@ -1,5 +1,6 @@
+import {parseNetwork} from '../../policy/cidr.js';
 import type {Comparison, Literal, Query} from './query-ast.js';
-import {globToRegExp, parseNetwork} from './query-compare.js';
+import {globToRegExp} from './query-compare.js';
 import {QuerySyntaxError} from './query-error.js';
 import {type Token, tokenize} from './query-lexer.js';
 import {parsePath} from './query-path.js';
