@@ -1,4 +1,5 @@
 import {diffArrays} from 'diff';
+import {slideBlocks} from './line-slide.js';
 
 /** A stretch of lines that both texts share, or that only one of them has. */
 export type LineRun = {kind: 'same' | 'removed' | 'added'; lines: string[]};
@@ -25,7 +26,7 @@ export function lineRuns(before: readonly string[], after: readonly string[]): L
 		beforeStart = beforeIndex + 1;
 		afterStart = afterIndex + 1;
 	}
-	return runs;
+	return slideBlocks(runs);
 }
 
 function diffStretch(before: string[], after: string[], runs: LineRun[]): void {

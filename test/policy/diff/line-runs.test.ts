@@ -42,6 +42,30 @@ describe('lineRuns', () => {
 		]);
 	});
 
+	test('an item added before an equal-looking one is shown whole, not as the end of one item and the start of the next', () => {
+		const item = (name: string) => ['  - dnsSelector:', `    - ${name}`];
+		const before = ['  to:', ...item('backups.s3.example.com'), 'ingress:'];
+		const after = ['  to:', ...item('backups-dr.s3.example.com'), ...item('backups.s3.example.com'), 'ingress:'];
+		expect(lineRuns(before, after)).toEqual([
+			{kind: 'same', lines: ['  to:']},
+			{kind: 'added', lines: item('backups-dr.s3.example.com')},
+			{kind: 'same', lines: [...item('backups.s3.example.com'), 'ingress:']},
+		]);
+		expect(lineRuns(after, before)).toEqual([
+			{kind: 'same', lines: ['  to:']},
+			{kind: 'removed', lines: item('backups-dr.s3.example.com')},
+			{kind: 'same', lines: [...item('backups.s3.example.com'), 'ingress:']},
+		]);
+	});
+
+	test('an item added at the very end slides up to be whole as well', () => {
+		expect(lineRuns(['exe:', '- /bin/sh'], ['exe:', '- /bin/sh', '  args: y', '- /bin/sh'])).toEqual([
+			{kind: 'same', lines: ['exe:']},
+			{kind: 'added', lines: ['- /bin/sh', '  args: y']},
+			{kind: 'same', lines: ['- /bin/sh']},
+		]);
+	});
+
 	test('two unrelated long texts give a correct diff, as one replaced stretch', () => {
 		const before = Array.from({length: 6000}, (_, index) => (index % 3 === 0 ? 'exe:' : `  id: old_${index}`));
 		const after = Array.from({length: 6000}, (_, index) => (index % 3 === 0 ? 'exe:' : `  id: new_${index}`));
