@@ -39,7 +39,12 @@ export function toBlock(ipBlock: IpBlock, givesWayTo: GivesWayTo): Block | undef
 
 /** May `wider`, which covers `narrower`, take its place (see GivesWayTo)? */
 export function mayReplace(wider: Block, narrower: Block): boolean {
-	return narrower.givesWayTo === 'any' || (narrower.givesWayTo === 'incoming' && wider.givesWayTo === 'any');
+	return givesWay(narrower.givesWayTo, wider.givesWayTo);
+}
+
+/** May a peer of the `wider` kind replace one of the `narrower` kind that it covers (see GivesWayTo)? DNS names follow the same rule. */
+export function givesWay(narrower: GivesWayTo, wider: GivesWayTo): boolean {
+	return narrower === 'any' || (narrower === 'incoming' && wider === 'any');
 }
 
 export function fromBlock(block: Block): Peer {

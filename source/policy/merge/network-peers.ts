@@ -38,13 +38,14 @@ export class PeerSet {
 	 */
 	addAll(other: PeerSet, mode: MergeMode): void {
 		for (const block of other.blocks) this.blocks.merge(block, mode);
-		for (const name of other.names) this.names.merge(name, mode);
+		this.names.mergeAll(other.names, mode);
 		for (const [key, peer] of other.verbatim) if (!this.verbatim.has(key)) this.verbatim.set(key, peer);
 	}
 
-	/** The blocks join the base, as merging the next object on its own would find them (see BlockSet.settle). */
+	/** The blocks and names join the base, as merging the next object on its own would find them (see BlockSet.settle). */
 	settle(): void {
 		this.blocks.settle();
+		this.names.settle();
 	}
 
 	/**
@@ -66,7 +67,7 @@ export class PeerSet {
 		const {ipBlock, dnsSelector} = peer;
 		const block = ipBlock && !dnsSelector ? toBlock(ipBlock, givesWayTo) : undefined;
 		if (block) this.blocks.add(block);
-		else if (dnsSelector && !ipBlock) for (const name of dnsSelector) this.names.add(name);
+		else if (dnsSelector && !ipBlock) for (const name of dnsSelector) this.names.add(name, givesWayTo);
 		else this.verbatim.set(JSON.stringify(peer), peer);
 	}
 }

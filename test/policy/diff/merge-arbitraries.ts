@@ -25,7 +25,7 @@ const root = fc.record({shape: shape(2), eusers: fc.uniqueArray(user, {minLength
 const peer = fc.oneof(
 	// Blocks nest (0.0.0.0/0 ⊃ 10.0.0.0/8 ⊃ 10.1.0.0/16 ⊃ 10.1.2.3/32): a wider incoming block must join the base's narrower one, not replace it.
 	fc.constantFrom('0.0.0.0/0', '10.0.0.0/8', '10.1.0.0/16', '10.1.2.3/32', '172.16.0.0/12', '192.168.1.0/24', '192.168.1.7/32', '8.8.8.8/32').map(cidr => ({ipBlock: {cidr}})),
-	fc.uniqueArray(fc.constantFrom('db.local', 'api.example.com', 'cache.local'), {minLength: 1, maxLength: 2}).map(dnsSelector => ({dnsSelector})),
+	fc.uniqueArray(fc.constantFrom('db.local', 'api.example.com', 'cache.local', '*.example.com', '*.local'), {minLength: 1, maxLength: 2}).map(dnsSelector => ({dnsSelector})),
 );
 const port = fc.record({protocol: fc.constantFrom('TCP', 'UDP'), port: fc.constantFrom(22, 53, 80, 443)});
 function rule(minimumProcesses: number) {

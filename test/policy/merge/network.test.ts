@@ -111,6 +111,17 @@ describe('DNS names', () => {
 		const merged = mergeEgress([egress([dns('api.example.com')], [tcp(443)])], [egress([dns('*.example.com')], [tcp(443)])]);
 		expect(merged[0]!.to).toEqual([dns('*.example.com'), dns('api.example.com')]);
 	});
+
+	test('asymmetric mode: a base name also stays when the wider rule is combined with it at the end', () => {
+		// The incoming rule has more ports, so it is appended; the final internal merge then combines the two rules.
+		const merged = mergeEgress([egress([dns('api.example.com')], [udp(80)], ['p'])], [egress([dns('*.example.com')], [udp(80), tcp(22)], ['p'])]);
+		expect(merged).toEqual([egress([dns('*.example.com'), dns('api.example.com')], [udp(80), tcp(22)], ['p'])]);
+	});
+
+	test("the base's own names do not replace one another, in either mode", () => {
+		const base = [egress([dns('[ab]*.local')], [tcp(0, 65_535)]), egress([dns('*.local')], [tcp(22)])];
+		for (const mode of ['asymmetric', 'symmetric'] as const) expect(mergeEgress(base, [], mode)[0]!.to, mode).toEqual([dns('*.local'), dns('[ab]*.local')]);
+	});
 });
 
 describe('ports', () => {
