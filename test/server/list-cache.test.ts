@@ -47,6 +47,25 @@ test('the list is in the order of type, then name, with filters applied, and sta
 	close();
 });
 
+test('a long list, and the archive, come in the order of type, name and uid, whatever order the writes came in', () => {
+	const {org, app, close} = twoStores();
+	const order = (records: Array<{type: string; name: string; uid: string; version?: number}>) =>
+		[...records].sort((a, b) => a.type.localeCompare(b.type) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || (a.uid < b.uid ? -1 : 1) || (a.version ?? 0) - (b.version ?? 0));
+	const created = Array.from({length: 400}, (_, index) => {
+		const name = `p-${(index * 7919) % 97}`;
+		const policy = index % 3 ? samplePolicy(name) : {...samplePolicy(name), metadata: {name, type: 'linux-service'}, spec: {...samplePolicy(name).spec, containerSelector: undefined, serviceSelector: {cgroup: 'systemd:/system.slice/x.service'}}};
+		return app.create(org.uid, policy, actor);
+	});
+	for (const record of created.slice(0, 50)) app.update(org.uid, {...record.policy, spec: {...record.policy.spec, mode: 'enforce'}}, actor);
+	const listed = JSON.parse(app.listAnswer(org.uid, {}).body.toString()) as Array<{type: string; name: string; uid: string}>;
+	expect(listed).toHaveLength(400);
+	expect(listed.map(record => record.uid)).toEqual(order(listed).map(record => record.uid));
+	const archived = JSON.parse(app.listAnswer(org.uid, {fromArchive: true}).body.toString()) as Array<{type: string; name: string; uid: string; version: number}>;
+	expect(archived).toHaveLength(450);
+	expect(archived.map(record => `${record.uid} ${record.version}`)).toEqual(order(archived).map(record => `${record.uid} ${record.version}`));
+	close();
+});
+
 test('the catalog keeps enabled policies whose selectors pick the workload, and follows writes from either process', () => {
 	const {org, app, command, close} = twoStores();
 	const catalog = policyCatalog(org.uid, app);
@@ -63,4 +82,21 @@ test('the catalog keeps enabled policies whose selectors pick the workload, and 
 	expect(catalog.matching(workload)).toEqual([]);
 	expect(catalog.matching({...workload, type: 'linux-service'})).toEqual([]);
 	close();
+});
+
+test('a database from an earlier version gets the list index on open, its policies kept', () => {
+	const file = path.join(tempDir(), 'spytui.db');
+	const old = openDatabase(file);
+	const org = ensureOrg(old);
+	policyStore(old).create(org.uid, samplePolicy('kept'), actor);
+	// The first schema's index, as a database written before this version has it.
+	old.exec('DROP INDEX policies_by_org; CREATE INDEX policies_by_org ON policies (org_uid, type, name);');
+	old.pragma('user_version = 1');
+	old.close();
+
+	const db = openDatabase(file);
+	expect(db.pragma('user_version', {simple: true})).toBe(2);
+	expect((db.prepare("SELECT name FROM pragma_index_info('policies_by_org')").all() as Array<{name: string}>).map(column => column.name)).toEqual(['org_uid', 'type', 'name', 'uid']);
+	expect(names(policyStore(db).listAnswer(org.uid, {}).body)).toEqual(['kept']);
+	db.close();
 });

@@ -55,6 +55,9 @@ const migrations = [
 		record TEXT NOT NULL
 	 );
 	 CREATE INDEX fingerprints_by_time ON fingerprints (org_uid, time);`,
+	// The list's whole order: SQLite reads the policies in it, instead of sorting 10 MB of records on every list after a write.
+	`DROP INDEX policies_by_org;
+	 CREATE INDEX policies_by_org ON policies (org_uid, type, name, uid);`,
 ];
 
 /** Opens (creating if needed) the store. WAL lets readers run beside the one writer; NORMAL sync is durable across process crashes. */

