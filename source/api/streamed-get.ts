@@ -1,5 +1,4 @@
-import type {Got} from 'got';
-import {RequestError} from 'got';
+import {type Got, RequestError} from 'got';
 import {headerText, type RetryPolicy, type StatusAnswer, statusError} from './http.js';
 
 /** Where a successful answer's body goes, chunk by chunk as it arrives. Either may throw: the read then stops, and is not retried. */
@@ -17,6 +16,9 @@ export type StreamedGet = {
 
 /** A failure body is read for the server's message only: a proxy's error page need not be kept whole. */
 const maximumErrorBody = 64 * 1024;
+
+/** What got's stream says of the answer before its body. */
+type Answer = {statusCode: number; statusMessage?: string; headers: Record<string, string | string[] | undefined>};
 
 type Attempt<T> = {kind: 'read'; result: T} | {kind: 'unchanged'} | {kind: 'status'; answer: StatusAnswer};
 
@@ -65,7 +67,7 @@ async function readOnce<T>(http: Got, path: string, request: StreamedGet, open: 
 			stream.destroy();
 			reject(error);
 		};
-		stream.once('response', (response: {statusCode: number; statusMessage?: string; headers: Record<string, string | string[] | undefined>}) => {
+		const answerWith = (response: Answer) => {
 			const {statusCode} = response;
 			if (statusCode === 304) return;
 			if (statusCode >= 200 && statusCode < 300) {
@@ -83,6 +85,13 @@ async function readOnce<T>(http: Got, path: string, request: StreamedGet, open: 
 				kept += chunk.length;
 			};
 			finish = () => ({kind: 'status', answer: {status: statusCode, statusMessage: response.statusMessage, headers: response.headers, body: Buffer.concat(pieces)}});
+		};
+		stream.once('response', (response: Answer) => {
+			try {
+				answerWith(response);
+			} catch (error) {
+				fail(error);
+			}
 		});
 		stream.on('data', (chunk: Buffer) => {
 			if (settled) return;
