@@ -32,7 +32,7 @@ export class NameSet {
 	 * replaces the first name it matches, and may replace, instead of joining it.
 	 */
 	mergeAll(other: NameSet, mode: MergeMode): void {
-		for (const [name, givesWayTo] of other.kinds) this.merge(name, givesWayTo, mode);
+		for (const name of other.names) this.merge(name, other.kinds.get(name)!, mode);
 	}
 
 	/** The names become part of the base, as the next object of an asymmetric merge finds them. */
