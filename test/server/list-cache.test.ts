@@ -84,6 +84,15 @@ test('the catalog keeps enabled policies whose selectors pick the workload, and 
 	close();
 });
 
+test('a list of names in any script is sent as UTF-8, and a list longer than the last one still reads whole', () => {
+	const {org, app, close} = twoStores();
+	app.create(org.uid, samplePolicy('été-政策-🛡'), actor);
+	expect(names(app.listAnswer(org.uid, {}).body)).toEqual(['été-政策-🛡']);
+	for (let index = 0; index < 30; index++) app.create(org.uid, samplePolicy(`more-${String(index).padStart(2, '0')}`), actor);
+	expect(names(app.listAnswer(org.uid, {}).body)).toEqual([...Array.from({length: 30}, (_, index) => `more-${String(index).padStart(2, '0')}`), 'été-政策-🛡']);
+	close();
+});
+
 test('a database from an earlier version gets the list index on open, its policies kept', () => {
 	const file = path.join(tempDir(), 'spytui.db');
 	const old = openDatabase(file);
