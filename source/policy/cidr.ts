@@ -4,7 +4,7 @@ export type Network = {address: ipaddr.IPv4 | ipaddr.IPv6; prefix: number; famil
 
 /** Parses `10.0.0.0/8` or a bare address (a /32 or /128, as Python's ip_network reads it). */
 export function parseNetwork(text: string): Network | undefined {
-	// ipaddr.js's own parse tries IPv6 first and throws for every IPv4 text; a policy of 2,000 rules spent a tenth of its validation on those throws.
+	// ipaddr.js's own parse tries IPv6 first and throws for every IPv4 text; a policy of 2,000 rules spent a third of its validation on those throws.
 	const family = text.includes(':') ? ipaddr.IPv6 : ipaddr.IPv4;
 	try {
 		if (text.includes('/')) {

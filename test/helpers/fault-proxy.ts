@@ -39,7 +39,8 @@ export async function startFaultProxy(target: string, plan: (request: http.Incom
 			if (fault === 'no-etag') delete replyHeaders.etag;
 			response.writeHead(reply.statusCode ?? 502, replyHeaders);
 			if (fault === 'cut') {
-				const half = Math.floor(Number(reply.headers['content-length'] ?? 0) / 2);
+				// Without a length, the first chunk is what gets through.
+				const half = Math.max(1, Math.floor(Number(reply.headers['content-length'] ?? 0) / 2));
 				let sent = 0;
 				reply.on('data', (chunk: Buffer) => {
 					if (sent >= half) return;

@@ -46,10 +46,11 @@ function slide(above: string[], block: string[], below: string[]): void {
 	if (up === 0 && down === 0) return;
 	// The lines the block can range over, and where it starts among them now.
 	const span = [...above.slice(above.length - up), ...block, ...below.slice(0, down)];
+	const scoreAt = (start: number) => score(span, start, block.length, start + block.length < span.length ? span[start + block.length] : below[down]);
 	let best = up;
-	let bestScore = score(span, up, block.length, below[down]);
+	let bestScore = scoreAt(up);
 	for (let start = 0; start <= up + down; start++) {
-		const value = score(span, start, block.length, start + block.length < span.length ? span[start + block.length] : below[down]);
+		const value = scoreAt(start);
 		if (value > bestScore) {
 			best = start;
 			bestScore = value;
